@@ -1,0 +1,7 @@
+import { UserEntity } from './lib/user.entity';
+import { handoffMigrations } from './migrations';
+
+export { UserEntity };
+export type { UserRole } from './lib/user.entity';
+export const handoffEntities = [UserEntity];
+export { handoffMigrations };

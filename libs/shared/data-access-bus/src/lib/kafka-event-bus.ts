@@ -1,0 +1,184 @@
+import {
+  Kafka,
+  Partitioners,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import type { BusMessage, EventBus, ReceivedMessage, Subscription } from './event-bus.port';
+
+export interface KafkaEventBusOptions {
+  brokers: readonly string[];
+  clientId: string;
+  topicPrefix: string;
+  partitions: number;
+  replicationFactor: number;
+  connectionTimeoutMs: number;
+  sessionTimeoutMs: number;
+  /** Partitions of one subscription worked on at once; order stays per partition. */
+  partitionsConsumedConcurrently: number;
+  log?: (level: 'error' | 'warn' | 'info', message: string, extra: Record<string, unknown>) => void;
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    result[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return result;
+}
+
+/**
+ * The Apache Kafka adapter (kafkajs). Messages are keyed by conversation id and sent by
+ * an idempotent producer with one request in flight, so a conversation's events keep
+ * their order. Offsets are committed by hand after a message is handled (or
+ * dead-lettered by the consumer runner), never before: a crash means redelivery, and
+ * the inbox makes redelivery harmless. See docs/adr/0005-event-bus.md.
+ */
+export class KafkaEventBus implements EventBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private admin: Admin | null = null;
+  private readonly consumers: Consumer[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly knownTopics = new Set<string>();
+  private closing = false;
+
+  constructor(private readonly options: KafkaEventBusOptions) {
+    const log = options.log;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: options.connectionTimeoutMs,
+      logLevel: KafkaLogLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log: entry }: LogEntry) => {
+          if (!log) return;
+          const { message, ...extra } = entry;
+          const name = level <= KafkaLogLevel.ERROR ? 'error' : level === KafkaLogLevel.WARN ? 'warn' : 'info';
+          log(name, `kafka: ${message}`, extra);
+        },
+      retry: { retries: 5, initialRetryTime: 300 },
+    });
+  }
+
+  private topicName(topic: string): string {
+    return `${this.options.topicPrefix}${topic}`;
+  }
+
+  async connect(): Promise<void> {
+    this.closing = false;
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await this.producer.connect();
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const admin = this.requireAdmin();
+    const wanted = topics.map((t) => this.topicName(t)).filter((t) => !this.knownTopics.has(t));
+    if (wanted.length === 0) return;
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions,
+          replicationFactor: this.options.replicationFactor,
+        })),
+      });
+    }
+    for (const t of wanted) this.knownTopics.add(t);
+  }
+
+  async publish(messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = this.producer;
+    if (!producer || this.closing) throw new Error('The Kafka bus is not connected');
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const m of messages) {
+      const topic = this.topicName(m.topic);
+      const list = byTopic.get(topic) ?? [];
+      list.push({ key: m.key, value: m.value, headers: m.headers ?? {} });
+      byTopic.set(topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+    });
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: `${this.options.topicPrefix}${subscription.groupId}`,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.max(1_000, Math.floor(this.options.sessionTimeoutMs / 10)),
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, initialRetryTime: 300 },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: subscription.topics.map((t) => this.topicName(t)), fromBeginning: true });
+    const prefix = this.options.topicPrefix;
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachMessage: async ({ topic, partition, message }) => {
+        const received: ReceivedMessage = {
+          topic: topic.startsWith(prefix) ? topic.slice(prefix.length) : topic,
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: headersToStrings(message.headers),
+          partition,
+          offset: message.offset,
+        };
+        const work = (async () => {
+          await subscription.handle(received);
+          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        })();
+        this.inFlight.add(work);
+        try {
+          await work;
+        } finally {
+          this.inFlight.delete(work);
+        }
+      },
+    });
+    this.consumers.push(consumer);
+  }
+
+  async ping(): Promise<void> {
+    await this.requireAdmin().describeCluster();
+  }
+
+  /** Stops fetching, lets handlers in flight finish and commit, then disconnects. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    this.consumers.length = 0;
+    await this.producer?.disconnect();
+    await this.admin?.disconnect();
+    this.producer = null;
+    this.admin = null;
+    this.knownTopics.clear();
+  }
+
+  private requireAdmin(): Admin {
+    if (!this.admin) throw new Error('The Kafka bus is not connected');
+    return this.admin;
+  }
+}

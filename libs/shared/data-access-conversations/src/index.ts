@@ -1,0 +1,10 @@
+import { ChannelIdentityEntity } from './lib/channel-identity.entity';
+import { ContactEntity } from './lib/contact.entity';
+import { ConversationEntity } from './lib/conversation.entity';
+import { MessageEntity } from './lib/message.entity';
+import { TenantEntity } from './lib/tenant.entity';
+import { conversationsMigrations } from './migrations';
+
+export { ChannelIdentityEntity, ContactEntity, ConversationEntity, MessageEntity, TenantEntity };
+export const conversationsEntities = [TenantEntity, ContactEntity, ChannelIdentityEntity, ConversationEntity, MessageEntity];
+export { conversationsMigrations };

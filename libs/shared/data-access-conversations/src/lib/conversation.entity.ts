@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Channel, ConversationStatus } from '@pegamento/contracts';
+
+@Entity({ name: 'conversations' })
+@Index('ix_conversations_tenant_status', ['tenantId', 'status', 'updatedAt'])
+@Index('ix_conversations_contact', ['contactId'])
+export class ConversationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @Column({ name: 'contact_id', type: 'uuid', nullable: true })
+  contactId!: string | null;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  @Column({ type: 'text', default: 'bot' })
+  status!: ConversationStatus;
+
+  @Column({ type: 'text' })
+  locale!: string;
+
+  @Column({ name: 'assigned_agent_id', type: 'uuid', nullable: true })
+  assignedAgentId!: string | null;
+
+  @Column({ name: 'assigned_agent_name', type: 'text', nullable: true })
+  assignedAgentName!: string | null;
+
+  /** SHA-256 of the web conversation token; the token itself is never stored. */
+  @Column({ name: 'token_hash', type: 'text', nullable: true })
+  tokenHash!: string | null;
+
+  /** Channel thread key: the e-mail thread root Message-ID, the WhatsApp/SMS address pair. */
+  @Column({ name: 'thread_key', type: 'text', nullable: true })
+  threadKey!: string | null;
+
+  /** Version of the AI disclosure text shown, and when (R02, R07). */
+  @Column({ name: 'disclosure_version', type: 'text', nullable: true })
+  disclosureVersion!: string | null;
+
+  @Column({ name: 'disclosed_at', type: 'timestamptz', nullable: true })
+  disclosedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+}

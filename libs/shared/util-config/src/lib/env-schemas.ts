@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port')).min(1));
+
+/** Variables every Pegamento process reads. */
+export const runtimeEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65_535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Longest time a graceful shutdown waits for in-flight work before giving up. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(15_000),
+  /** Largest JSON request body accepted, in bytes. */
+  HTTP_BODY_LIMIT_BYTES: int(1_024, 10_485_760).default(262_144),
+};
+
+export const databaseEnv = {
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().default('./data'),
+  DB_POOL_SIZE: int(1, 100).default(10),
+  /** Statement timeout of every query, so a stuck query cannot hold a handler forever. */
+  DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(30_000),
+};
+
+export const busEnv = {
+  KAFKA_BROKERS: csv.optional(),
+  KAFKA_CLIENT_ID: z.string().regex(/^[a-zA-Z0-9._-]+$/).default('pegamento'),
+  /** Put in front of every topic and consumer group; lets deployments (and test files) share a cluster. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PARTITIONS: int(1, 1_000).default(6),
+  KAFKA_REPLICATION_FACTOR: int(1, 7).default(1),
+  KAFKA_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3_000),
+  KAFKA_SESSION_TIMEOUT_MS: int(6_000, 300_000).default(30_000),
+  /** Tries of one event by one consumer before it goes to the dead letters. */
+  BUS_MAX_ATTEMPTS: int(1, 50).default(5),
+  BUS_RETRY_BASE_MS: int(1, 60_000).default(200),
+  BUS_RETRY_MAX_MS: int(1, 600_000).default(10_000),
+  /** Partitions of one topic a consumer works on at once (order stays per conversation). */
+  BUS_CONSUMER_CONCURRENCY: int(1, 64).default(3),
+  OUTBOX_BATCH_SIZE: int(1, 10_000).default(200),
+  OUTBOX_POLL_INTERVAL_MS: int(10, 60_000).default(250),
+  /** Published outbox rows are kept this long (for diagnosis), then deleted. */
+  OUTBOX_RETENTION_MS: int(0, 30 * 24 * 3_600_000).default(3_600_000),
+};
+
+export const runtimeSchema = z.object(runtimeEnv);
+export const platformSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv });
+export type PlatformConfig = z.infer<typeof platformSchema>;
+
+/**
+ * A service of the distributed deployment: it needs a real database and Kafka;
+ * only the standalone process may fall back to embedded ones.
+ */
+export const distributedPlatformSchema = platformSchema.superRefine((config, ctx) => {
+  if (!config.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required for a distributed service' });
+  if (!config.KAFKA_BROKERS) ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'required for a distributed service' });
+});
