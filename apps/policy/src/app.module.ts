@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { busEntities, busMigrations } from '@pegamento/data-access-bus';
+import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
+import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
+import { PlatformModule } from '@pegamento/feature-platform';
+import type { PolicyConfig } from './config/policy.config';
+
+/** The gate every customer-bound text passes last: disclosure, labels, escalation, business hours and the output guard. */
+@Module({})
+export class AppModule {
+  static register(config: PolicyConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          serviceName: 'policy',
+          config,
+          databaseUrl,
+          entities: [...busEntities, ...conversationsEntities, ...policyEntities],
+          migrations: [...busMigrations, ...conversationsMigrations, ...policyMigrations],
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createEvent } from '@pegamento/contracts';
+import { appendToOutbox, ConsumerRunner, EVENT_BUS, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
+import { startService, type RunningService } from '@pegamento/feature-platform';
+import { createTestDatabase, eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
+import { standalone } from '../../standalone/src/standalone';
+
+const quiet = { LOG_LEVEL: 'silent', PORT: '0' };
+
+async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('standalone process', () => {
+  it('starts with no external services: embedded PostgreSQL under DATA_DIR and the in-process bus', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pegamento-data-'));
+    await chmod(dataDir, 0o755); // like ./data; mkdtemp makes it private to root
+    let service: RunningService | undefined;
+    try {
+      service = await startService(standalone, { ...quiet, DATA_DIR: dataDir });
+      const ready = await getJson(`${service.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(ready.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, bus: { status: 'up', kind: 'in-process' } } });
+      const tables = (await service.app.get(DataSource).query(`SELECT count(*)::int AS n FROM schema_migrations`)) as { n: number }[];
+      expect(tables[0]!.n).toBeGreaterThanOrEqual(5);
+      await service.stop();
+
+      // The data survives a restart: same cluster, migrations not run twice.
+      service = await startService(standalone, { ...quiet, DATA_DIR: dataDir });
+      expect((await getJson(`${service.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await service?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  describe.each([
+    ['the in-process bus', () => ({})],
+    ['Apache Kafka', () => ({ KAFKA_BROKERS: testKafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: testTopicPrefix(), KAFKA_TOPIC_PARTITIONS: '2' })],
+  ])('on PostgreSQL and %s', (_name, busEnv) => {
+    let db: TestDatabase;
+    let service: RunningService;
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      service = await startService(standalone, { ...quiet, DATABASE_URL: db.url, ...busEnv() });
+    });
+    afterAll(async () => {
+      await service?.stop();
+      await db?.drop();
+    });
+
+    it('answers liveness and readiness with the database and the bus up', async () => {
+      expect(await getJson(`${service.url}/health/live`)).toEqual({ status: 200, body: { status: 'ok' } });
+      const ready = await getJson(`${service.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(ready.body['info']).toMatchObject({ database: { status: 'up' }, bus: { status: 'up' } });
+    });
+
+    it('exposes Prometheus metrics, including the bus counters', async () => {
+      const response = await fetch(`${service.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+      const text = await response.text();
+      expect(text).toMatch(/process_cpu_user_seconds_total\{service="standalone"\}/);
+      expect(text).toMatch(/pegamento_outbox_published_total/);
+    });
+
+    it('answers an unknown route with the contract error shape', async () => {
+      const response = await getJson(`${service.url}/api/v1/nothing-here`);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    });
+
+    it('relays an event committed to the outbox to a consumer registered with the platform', async () => {
+      const seen: string[] = [];
+      const dataSource = service.app.get(DataSource);
+      // A late group on the running platform's runner and bus, as a feature module would add at boot.
+      const handler: EventHandlerDefinition<'conversation.status'> = {
+        group: `probe-${Date.now()}`,
+        types: ['conversation.status'],
+        handle: async (event) => {
+          seen.push(event.eventId);
+        },
+      };
+      const probe = new ConsumerRunner(dataSource, { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, { info() {}, warn() {}, error() {} });
+      probe.register(handler);
+      await probe.start(service.app.get<EventBus>(EVENT_BUS));
+      const event = createEvent('conversation.status', {
+        tenantId: 'default',
+        conversationId: 'c-standalone',
+        payload: { status: 'waiting_for_agent', previousStatus: 'bot', assignedAgent: null, reason: 'customer_request' },
+      });
+      await dataSource.transaction((m) => appendToOutbox(m, [event]));
+      await eventually(() => seen.includes(event.eventId));
+    });
+  });
+});

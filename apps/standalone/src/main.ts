@@ -1,0 +1,4 @@
+import { runService } from '@pegamento/feature-platform';
+import { standalone } from './standalone';
+
+runService(standalone);
