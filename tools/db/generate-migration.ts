@@ -18,7 +18,7 @@ import { busEntities, busMigrations } from '../../libs/shared/data-access-bus/sr
 import { conversationsEntities, conversationsMigrations } from '../../libs/shared/data-access-conversations/src/index';
 import { handoffEntities, handoffMigrations } from '../../libs/handoff/data-access/src/index';
 import { policyEntities, policyMigrations } from '../../libs/policy/data-access/src/index';
-import { dataSourceOptions } from '../../libs/shared/data-access-db/src/index';
+import { dataSourceOptions } from '../../libs/shared/util-db/src/index';
 
 const libraries = {
   bus: { dir: 'libs/shared/data-access-bus/src/migrations', entities: busEntities, migrations: busMigrations },

@@ -6,7 +6,7 @@ import { createEvent } from '@pegamento/contracts';
 import { appendToOutbox, ConsumerRunner, EVENT_BUS, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
 import { startService, type RunningService } from '@pegamento/feature-platform';
 import { createTestDatabase, eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
-import { standalone } from '../../standalone/src/standalone';
+import { standalone } from '@pegamento/standalone-composition';
 
 const quiet = { LOG_LEVEL: 'silent', PORT: '0' };
 

@@ -1,4 +1,4 @@
 import { runService } from '@pegamento/feature-platform';
-import { standalone } from './standalone';
+import { standalone } from '@pegamento/standalone-composition';
 
 runService(standalone);

@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { TOPICS, createEvent, type AnyEvent, type EventOf } from '@pegamento/contracts';
-import { openDatabase } from '@pegamento/data-access-db';
+import { openDatabase } from '@pegamento/util-db';
 import { createTestDatabase, eventually, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
 import { busEntities, busMigrations } from './lib/bus-schema';
 import { ConsumerRunner, PermanentHandlerError, type EventHandlerDefinition, type RetryPolicy } from './lib/consumer-runner';

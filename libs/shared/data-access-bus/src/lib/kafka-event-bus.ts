@@ -125,6 +125,8 @@ export class KafkaEventBus implements EventBus {
     const consumer = this.kafka.consumer({
       groupId: `${this.options.topicPrefix}${subscription.groupId}`,
       sessionTimeout: this.options.sessionTimeoutMs,
+      // How long a rebalance waits for members; a dead member holds its partitions until then.
+      rebalanceTimeout: this.options.sessionTimeoutMs * 2,
       heartbeatInterval: Math.max(1_000, Math.floor(this.options.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300 },

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@pegamento/data-access-db';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@pegamento/util-db';
 import { ConfigError, loadConfig, type PlatformConfig } from '@pegamento/util-config';
 import { ErrorShapeFilter } from './error-shape.filter';
 

@@ -16,7 +16,7 @@ import {
   type BusLogger,
   type EventBus,
 } from '@pegamento/data-access-bus';
-import { dataSourceOptions, runMigrationsLocked } from '@pegamento/data-access-db';
+import { dataSourceOptions, runMigrationsLocked } from '@pegamento/util-db';
 import type { PlatformConfig } from '@pegamento/util-config';
 import { BusLifecycle } from './bus.lifecycle';
 import { HealthController } from './health.controller';

@@ -1,5 +1,5 @@
 import type { PlatformConfig } from '@pegamento/util-config';
-import type { DatabaseModuleParts } from '@pegamento/data-access-db';
+import type { DatabaseModuleParts } from '@pegamento/util-db';
 
 export interface PlatformOptions extends DatabaseModuleParts {
   /** `gateway-web`, `policy`, …, or `standalone`. Names the service in logs, metrics and the database. */

@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '@pegamento/feature-platform';
-import { StandaloneModule } from './app.module';
+import { StandaloneModule } from './standalone.module';
 import { standaloneConfigSchema, type StandaloneConfig } from './config/standalone.config';
 
 export const standalone: ServiceDefinition<StandaloneConfig> = {
