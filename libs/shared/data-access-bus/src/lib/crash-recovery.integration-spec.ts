@@ -42,7 +42,12 @@ function startWorker(env: Record<string, string>): { child: ChildProcess; said: 
     said: (word) => eventually(() => {
       if (child.exitCode !== null) throw new Error(`worker exited ${child.exitCode}: ${err}`);
       return out.includes(word);
-    }, 60_000).then(() => undefined),
+    }, 60_000).then(
+      () => undefined,
+      (error: Error) => {
+        throw new Error(`${error.message}; worker said: ${out.slice(-500)} ${err.slice(-2000)}`);
+      },
+    ),
   };
 }
 
@@ -60,8 +65,11 @@ describe('crash recovery on Apache Kafka', () => {
   beforeAll(async () => {
     ({ db, dataSource } = await openBusTestDatabase());
   });
+  afterEach(async () => {
+    // A relay left running would publish the next test's outbox rows to its own topics.
+    await Promise.all(stopLater.splice(0).map((p) => p.stop()));
+  });
   afterAll(async () => {
-    await Promise.all(stopLater.map((p) => p.stop()));
     await dataSource?.destroy();
     await db?.drop();
   });
