@@ -76,6 +76,19 @@ describe('standalone process', () => {
       expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
     });
 
+    it('answers a body that is not JSON with 400 invalid_json, and an oversized body with 413', async () => {
+      const bad = await fetch(`${service.url}/api/v1/web/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"locale": ' });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
+      const big = await fetch(`${service.url}/api/v1/web/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'x'.repeat(300_000) }),
+      });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toEqual({ error: { code: 'payload_too_large', message: expect.any(String) } });
+    });
+
     it('relays an event committed to the outbox to a consumer registered with the platform', async () => {
       const seen: string[] = [];
       const dataSource = service.app.get(DataSource);

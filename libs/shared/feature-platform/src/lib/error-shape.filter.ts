@@ -43,6 +43,10 @@ export class ErrorShapeFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown): { status: number; code: string; message: string; extra?: Record<string, unknown> } {
+    // Nest wraps body-parser's errors in an HttpException; the original says what went wrong.
+    if (exception instanceof HttpException && (exception.cause as BodyParserError | undefined)?.type) {
+      return this.describe(exception.cause);
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();

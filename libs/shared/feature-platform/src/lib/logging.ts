@@ -5,22 +5,17 @@ import type { Params } from 'nestjs-pino';
  * Paths pino censors wherever they appear. Message texts and personal data never go
  * to logs; this list is the safety net behind not logging them in the first place.
  */
+const SENSITIVE_KEYS = ['text', 'body', 'email', 'phone', 'password', 'token', 'payload', 'envelope', 'displayName'];
+
 export const LOG_REDACT_PATHS = [
+  ...SENSITIVE_KEYS,
+  ...SENSITIVE_KEYS.map((key) => `*.${key}`),
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-twilio-signature"]',
   'req.headers["x-slack-signature"]',
   'res.headers["set-cookie"]',
-  '*.text',
-  '*.body',
-  '*.email',
-  '*.phone',
-  '*.password',
-  '*.token',
-  '*.payload',
-  '*.envelope',
   '*.name',
-  '*.displayName',
 ];
 
 export function pinoParams(serviceName: string, level: string): Params {
