@@ -28,6 +28,30 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Languages the agent answers in (BCP-47 primary tags); the queue matches them. */
+  @Column({ type: 'text', array: true, default: () => "'{nl,en}'" })
+  languages!: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  skills!: string[];
+
+  /** Most conversations auto-assignment gives this agent at once. */
+  @Column({ name: 'max_concurrent', type: 'integer', default: 5 })
+  maxConcurrent!: number;
+
+  /** Takes auto-assigned conversations now. */
+  @Column({ type: 'boolean', default: false })
+  available!: boolean;
+
+  @Column({ name: 'failed_logins', type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,3 +1,4 @@
 import { CreateUsersTable1795903285397 } from './1795903285397-CreateUsersTable';
+import { AddAgentQueueAndLockout1795905069820 } from './1795905069820-AddAgentQueueAndLockout';
 
-export const handoffMigrations = [CreateUsersTable1795903285397];
+export const handoffMigrations = [CreateUsersTable1795903285397, AddAgentQueueAndLockout1795905069820];

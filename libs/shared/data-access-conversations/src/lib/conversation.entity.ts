@@ -44,6 +44,21 @@ export class ConversationEntity {
   @Column({ name: 'disclosed_at', type: 'timestamptz', nullable: true })
   disclosedAt!: Date | null;
 
+  /**
+   * Who the customer was last told is answering: `ai`, `agent:<id>`, or null before
+   * the disclosure. The policy announces every change before the next message (R06).
+   */
+  @Column({ name: 'announced_speaker', type: 'text', nullable: true })
+  announcedSpeaker!: string | null;
+
+  /** AI answers in a row that rested on no approved content; two hand over to a person. */
+  @Column({ name: 'ungrounded_streak', type: 'integer', default: 0 })
+  ungroundedStreak!: number;
+
+  /** The open request for a person, if any. */
+  @Column({ name: 'open_handoff_id', type: 'uuid', nullable: true })
+  openHandoffId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
