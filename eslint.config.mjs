@@ -23,24 +23,32 @@ const SERVICE_SCOPES = [
 const typeConstraints = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:composition', 'type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:platform', 'type:composition', 'type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
   },
   // A composition library wires whole services together (the standalone process's
   // module); it stands where an app stands, so its e2e tests can boot it without
   // importing an app. Only apps may import it.
   {
     sourceTag: 'type:composition',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
   },
   {
     sourceTag: 'type:feature',
     onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:contracts', 'type:util'],
   },
+  // The platform (config, logging, database, bus lifecycle, health, metrics) every app boots
+  // on. Apps and compositions import it; features do not (their tests may: see below).
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
+
+/** In tests, a feature may boot the platform around itself, as its app does. */
+const testTypeConstraints = typeConstraints.map((c) =>
+  c.sourceTag === 'type:feature' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:platform'] } : c,
+);
 
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -63,6 +71,7 @@ const PROCESS_ENV_ALLOWED = [
   'libs/shared/util-config/**',
   'libs/shared/util-testing/**',
   'libs/*/*/src/testing/**',
+  'apps/*-e2e/**',
   'libs/shared/feature-platform/src/lib/bootstrap.ts',
   'tools/**',
   '**/*.spec.ts',
@@ -115,6 +124,20 @@ export default defineConfig(
           // import { env } from 'node:process'
           selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
           message: PROCESS_ENV_MESSAGE,
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/*/src/testing.ts', 'libs/*/*/src/testing/**'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: true,
+          depConstraints: [...scopeConstraints, ...testTypeConstraints],
         },
       ],
     },

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { PlatformModule } from '@pegamento/feature-platform';
+import { ResponderModule } from '@pegamento/ai-responder-feature-responder';
 import type { AiResponderConfig } from './config/ai-responder.config';
 
 /** Knowledge retrieval and model calls, with personal data pseudonymised before anything leaves. */
@@ -17,6 +18,7 @@ export class AppModule {
           entities: [...busEntities],
           migrations: [...busMigrations],
         }),
+        ResponderModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { PlatformModule } from '@pegamento/feature-platform';
+import { WebChatModule } from '@pegamento/gateway-web-feature-web-chat';
 import type { GatewayWebConfig } from './config/gateway-web.config';
 
 /** Web chat API, socket.io and the widget: turns customer messages into conversation.inbound events and delivers conversation.outbound to the browser. */
@@ -18,6 +19,7 @@ export class AppModule {
           entities: [...busEntities, ...conversationsEntities],
           migrations: [...busMigrations, ...conversationsMigrations],
         }),
+        WebChatModule.register(config),
       ],
     };
   }

@@ -3,6 +3,8 @@ import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
 import { PlatformModule } from '@pegamento/feature-platform';
+import { PolicyGateModule } from '@pegamento/policy-feature-gate';
+import { AuthModule, resolveJwtSecret } from '@pegamento/util-auth';
 import type { PolicyConfig } from './config/policy.config';
 
 /** The gate every customer-bound text passes last: disclosure, labels, escalation, business hours and the output guard. */
@@ -19,6 +21,8 @@ export class AppModule {
           entities: [...busEntities, ...conversationsEntities, ...policyEntities],
           migrations: [...busMigrations, ...conversationsMigrations, ...policyMigrations],
         }),
+        AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, null), ttlSeconds: config.JWT_TTL_SECONDS }),
+        PolicyGateModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
-import { distributedPlatformSchema } from '@pegamento/util-config';
+import { distributedSchema, webChatEnv } from '@pegamento/util-config';
 
 /** gateway-web's environment, validated at boot (every bad variable listed at once). */
-export const gatewayWebConfigSchema = distributedPlatformSchema;
+export const gatewayWebConfigSchema = distributedSchema(webChatEnv);
 export type GatewayWebConfig = ReturnType<typeof gatewayWebConfigSchema.parse>;

@@ -1,5 +1,5 @@
-import { distributedPlatformSchema } from '@pegamento/util-config';
+import { authEnv, distributedSchema } from '@pegamento/util-config';
 
 /** policy's environment, validated at boot (every bad variable listed at once). */
-export const policyConfigSchema = distributedPlatformSchema;
+export const policyConfigSchema = distributedSchema(authEnv);
 export type PolicyConfig = ReturnType<typeof policyConfigSchema.parse>;

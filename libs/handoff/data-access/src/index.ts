@@ -3,5 +3,6 @@ import { handoffMigrations } from './migrations';
 
 export { UserEntity };
 export type { UserRole } from './lib/user.entity';
+export * from './lib/users.repository';
 export const handoffEntities = [UserEntity];
 export { handoffMigrations };

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/topics';
+export * from './lib/escalation';

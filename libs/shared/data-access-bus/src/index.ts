@@ -8,3 +8,4 @@ export * from './lib/dead-letter.service';
 export * from './lib/bus-logger';
 export * from './lib/bus-metrics';
 export * from './lib/bus-schema';
+export * from './lib/event-consumer.decorator';

@@ -9,3 +9,5 @@ import { conversationsMigrations } from './migrations';
 export { ChannelIdentityEntity, ContactEntity, ConversationEntity, HandoffRequestEntity, MessageEntity, TenantEntity };
 export const conversationsEntities = [TenantEntity, ContactEntity, ChannelIdentityEntity, ConversationEntity, MessageEntity, HandoffRequestEntity];
 export { conversationsMigrations };
+export * from './lib/conversation-views';
+export * from './lib/conversation-transitions';

@@ -1,6 +1,6 @@
 export * from './lib/platform.module';
 export * from './lib/platform.options';
-export * from './lib/event-consumer.decorator';
+
 export * from './lib/bus.lifecycle';
 export * from './lib/bootstrap';
 export * from './lib/error-shape.filter';

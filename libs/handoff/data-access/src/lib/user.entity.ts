@@ -5,6 +5,8 @@ export type UserRole = 'agent' | 'admin';
 /** A contact-centre agent or an admin of one tenant. */
 @Entity({ name: 'users' })
 @Index('ux_users_tenant_email', ['tenantId', 'email'], { unique: true })
+/** Login looks a user up by e-mail alone (the login body names no tenant). */
+@Index('ix_users_email', ['email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

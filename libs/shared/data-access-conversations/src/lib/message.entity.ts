@@ -61,6 +61,7 @@ export class MessageEntity {
   @Column({ name: 'delivery_status', type: 'text', nullable: true })
   deliveryStatus!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** clock_timestamp(), not now(): messages written in one transaction keep their order. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt!: Date;
 }

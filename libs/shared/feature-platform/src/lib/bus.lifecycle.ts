@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { ALL_TOPICS } from '@pegamento/contracts';
-import { ConsumerRunner, EVENT_BUS, OutboxRelay, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
-import { EVENT_CONSUMER } from './event-consumer.decorator';
+import { ConsumerRunner, EVENT_BUS, EVENT_CONSUMER, OutboxRelay, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
+
 
 /**
  * Brings the bus up after every module is ready (topics, consumers, then the relay)

@@ -46,8 +46,37 @@ export const busEnv = {
   OUTBOX_RETENTION_MS: int(0, 30 * 24 * 3_600_000).default(3_600_000),
 };
 
+export const tenancyEnv = {
+  /** Tenant of web conversations that do not name one, and of the SEED_* users. */
+  DEFAULT_TENANT_ID: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('default'),
+  DEFAULT_LOCALE: z.string().regex(/^[a-z]{2,3}$/).default('nl'),
+};
+
+const password = z.string().min(10, 'at least 10 characters');
+export const authEnv = {
+  /** HS256 secret of agents' access tokens; the standalone process generates one under DATA_DIR when unset. */
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  JWT_TTL_SECONDS: int(60, 7 * 24 * 3_600).default(8 * 3_600),
+  /** Failed logins in a row before an account is locked for LOGIN_LOCKOUT_MS. */
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCKOUT_MS: int(1_000, 24 * 3_600_000).default(15 * 60_000),
+  LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(20),
+  SEED_AGENT_EMAIL: z.email().optional(),
+  SEED_AGENT_PASSWORD: password.optional(),
+  SEED_ADMIN_EMAIL: z.email().optional(),
+  SEED_ADMIN_PASSWORD: password.optional(),
+};
+
+export const webChatEnv = {
+  WEB_MESSAGE_MAX_CHARS: int(1, 100_000).default(4_000),
+  WEB_RATE_LIMIT_CONVERSATION_PER_MINUTE: int(1, 10_000).default(20),
+  WEB_RATE_LIMIT_IP_PER_MINUTE: int(1, 100_000).default(120),
+  WEB_CONVERSATIONS_PER_IP_PER_HOUR: int(1, 100_000).default(30),
+  PUBLIC_BASE_URL: z.url().optional(),
+};
+
 export const runtimeSchema = z.object(runtimeEnv);
-export const platformSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv });
+export const platformSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv });
 export type PlatformConfig = z.infer<typeof platformSchema>;
 
 /**
@@ -58,3 +87,16 @@ export const distributedPlatformSchema = platformSchema.superRefine((config, ctx
   if (!config.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required for a distributed service' });
   if (!config.KAFKA_BROKERS) ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'required for a distributed service' });
 });
+
+/** Every variable any service reads: the standalone process runs them all. */
+export const standaloneSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv, ...authEnv, ...webChatEnv });
+export type StandaloneConfig = z.infer<typeof standaloneSchema>;
+
+/** A distributed service with some of the feature variable groups. */
+export function distributedSchema<TShape extends z.ZodRawShape>(extra: TShape) {
+  return z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv, ...extra }).superRefine((config, ctx) => {
+    const c = config as { DATABASE_URL?: string; KAFKA_BROKERS?: string[] };
+    if (!c.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required for a distributed service' });
+    if (!c.KAFKA_BROKERS) ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'required for a distributed service' });
+  });
+}

@@ -1,10 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ResponderModule } from '@pegamento/ai-responder-feature-responder';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
-import { handoffEntities, handoffMigrations } from '@pegamento/handoff-data-access';
-import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
 import { PlatformModule } from '@pegamento/feature-platform';
-import type { StandaloneConfig } from './config/standalone.config';
+import { WebChatModule } from '@pegamento/gateway-web-feature-web-chat';
+import { handoffEntities, handoffMigrations } from '@pegamento/handoff-data-access';
+import { HandoffFeatureModule } from '@pegamento/handoff-feature-agent';
+import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
+import { PolicyGateModule } from '@pegamento/policy-feature-gate';
+import { AuthModule, resolveJwtSecret } from '@pegamento/util-auth';
+import type { StandaloneConfig } from '@pegamento/util-config';
 
 /** Every service's modules in one process, on one database and one bus. */
 @Module({})
@@ -20,6 +25,11 @@ export class StandaloneModule {
           entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities],
           migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations],
         }),
+        AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), ttlSeconds: config.JWT_TTL_SECONDS }),
+        WebChatModule.register(config),
+        PolicyGateModule,
+        ResponderModule,
+        HandoffFeatureModule.register(config),
       ],
     };
   }

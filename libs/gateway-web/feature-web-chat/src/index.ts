@@ -1,0 +1,3 @@
+export * from './lib/web-chat.module';
+export * from './lib/web-chat.config';
+export * from './lib/conversation-token';

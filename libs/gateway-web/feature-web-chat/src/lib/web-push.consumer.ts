@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { AnyEvent, EventOf } from '@pegamento/contracts';
+import type { EventHandlerDefinition, HandlerContext } from '@pegamento/data-access-bus';
+import { ConversationEntity, MessageEntity, toConversationView, toMessageView } from '@pegamento/data-access-conversations';
+import { EventConsumer } from '@pegamento/data-access-bus';
+import { t } from '@pegamento/shared-domain';
+import { WebChatEvents } from './web-chat.events';
+
+type Pushed = 'conversation.outbound' | 'conversation.status' | 'ai.reply.requested';
+
+/**
+ * Delivers to the browser what the policy let through: outbound messages, state
+ * changes, and the assistant's labelled typing indicator ("AI-assistent schrijft…").
+ */
+@Injectable()
+@EventConsumer()
+export class WebPushConsumer implements EventHandlerDefinition<Pushed> {
+  readonly group = 'gateway-web';
+  readonly types = ['conversation.outbound', 'conversation.status', 'ai.reply.requested'] as const;
+
+  constructor(private readonly events: WebChatEvents) {}
+
+  async handle(event: EventOf<Pushed>, { manager }: HandlerContext): Promise<void> {
+    const e = event as AnyEvent;
+    switch (e.type) {
+      case 'conversation.outbound': {
+        if (e.payload.channel !== 'web') return;
+        const message = await manager.getRepository(MessageEntity).findOneBy({ id: e.payload.messageId });
+        if (message) this.events.message(e.conversationId, toMessageView(message));
+        return;
+      }
+      case 'conversation.status': {
+        const conversation = await manager.getRepository(ConversationEntity).findOneBy({ id: e.conversationId });
+        if (conversation?.channel === 'web') this.events.conversation(toConversationView(conversation));
+        return;
+      }
+      case 'ai.reply.requested':
+        if (e.payload.channel === 'web') this.events.typing(e.conversationId, { type: 'ai', displayName: t('assistant.typing', e.payload.locale) });
+        return;
+      default:
+        return;
+    }
+  }
+}

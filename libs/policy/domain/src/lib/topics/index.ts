@@ -1,0 +1,3 @@
+export { SENSITIVE_TOPICS, normaliseForMatching, type SensitiveTopic } from './topic-lexicon';
+export * from './sensitive-topic';
+export * from './frustration';

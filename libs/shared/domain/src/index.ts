@@ -1,0 +1,3 @@
+export * from './lib/texts';
+export * from './lib/opening-hours';
+export * from './lib/tenant-settings';

@@ -1,0 +1,4 @@
+export * from './locale';
+export * from './texts';
+export * from './texts.exception';
+export * from './disclosure.constants';

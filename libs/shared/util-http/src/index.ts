@@ -1,0 +1,2 @@
+export * from './lib/http-errors';
+export * from './lib/rate-limit';
