@@ -293,7 +293,7 @@ export function describeConversationContract(name: string, start: () => Promise<
         const outcome = await new Promise<string>((resolve) => {
           socket.on('connect_error', (e: Error) => resolve(e.message));
           socket.on('connect', () => resolve('connected'));
-          setTimeout(() => resolve('no answer'), 5_000);
+          setTimeout(() => resolve('no answer'), 5_000).unref();
         });
         socket.close();
         expect(outcome).toBe('forbidden');

@@ -65,7 +65,7 @@ export async function stopServiceProcess(service: ServiceProcess): Promise<void>
   if (service.child.exitCode !== null) return;
   const exited = new Promise((resolve) => service.child.once('exit', resolve));
   service.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
   if (service.child.exitCode === null) service.child.kill('SIGKILL');
 }
 
