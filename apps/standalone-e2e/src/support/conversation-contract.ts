@@ -195,6 +195,85 @@ export function describeConversationContract(name: string, start: () => Promise<
     );
 
     it(
+      'goes to a person at once, with care and emergency numbers, on signs of crisis',
+      async () => {
+        const c = await open({ locale: 'nl' });
+        await say(c, 'ik wil niet meer leven');
+        await eventually(async () => (await status(c)) === 'waiting_for_agent', 5_000, 20);
+        const care = await eventually(async () => (await transcript(c)).find((m) => m.author.type === 'system' && m.text.includes('112')));
+        expect(care.text).toMatch(/0800-0113/);
+        expect((await transcript(c)).filter((m) => m.author.type === 'ai' && m.id !== c.messages[0]!.id)).toHaveLength(0);
+      },
+      timeoutMs,
+    );
+
+    it(
+      'hands a sensitive topic to a person, and so two answers in a row the assistant could not ground',
+      async () => {
+        const complaint = await open({ locale: 'nl' });
+        await say(complaint, 'Ik wil een klacht indienen over de bezorging');
+        await eventually(async () => (await status(complaint)) === 'waiting_for_agent', 5_000, 20);
+
+        const c = await open({ locale: 'en' });
+        await say(c, 'Do you sell gift cards?');
+        await eventually(async () => (await transcript(c)).filter((m) => m.author.type === 'ai').length === 2);
+        expect(await status(c)).toBe('bot');
+        await say(c, 'And can I pay with them in the shop?');
+        await eventually(async () => (await status(c)) === 'waiting_for_agent');
+        expect((await transcript(c)).filter((m) => m.author.type === 'ai')).toHaveLength(3);
+      },
+      timeoutMs,
+    );
+
+    it(
+      'reopens a closed conversation when the customer writes again, and says so',
+      async () => {
+        const c = await open({ locale: 'en' });
+        const admin = await login(SEED_USERS.SEED_ADMIN_EMAIL, SEED_USERS.SEED_ADMIN_PASSWORD);
+        expect((await api.request('POST', `/api/v1/agent/conversations/${c.conversation.id}/close`, { token: admin })).status).toBe(200);
+        await eventually(async () => (await transcript(c)).some((m) => m.author.type === 'system' && /closed/i.test(m.text)));
+        expect((await say(c, 'One more question please')).status).toBe(202);
+        await eventually(async () => (await status(c)) === 'bot');
+        await eventually(async () => (await transcript(c)).some((m) => m.author.type === 'system' && /open again/i.test(m.text)));
+      },
+      timeoutMs,
+    );
+
+    it(
+      'outside opening hours still accepts a request for a person and says honestly when one answers',
+      async () => {
+        const admin = await login(SEED_USERS.SEED_ADMIN_EMAIL, SEED_USERS.SEED_ADMIN_PASSWORD);
+        const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+        const openDay = days[(new Date().getUTCDay() + 2) % 7]!;
+        const weekly = Object.fromEntries(days.map((d) => [d, d === openDay ? [{ from: '09:00', to: '17:00' }] : []]));
+        const settings = {
+          openingHours: { timeZone: 'UTC', weekly, holidays: [] },
+          humanRoutes: { phone: '020 123 4567', email: 'hulp@example.test' },
+        };
+        const put = await api.request('PUT', '/api/v1/admin/tenant/settings', { token: admin, json: settings });
+        expect(put.status).toBe(200);
+        try {
+          const c = await open({ locale: 'en' });
+          await say(c, 'I want to talk to a human');
+          await eventually(async () => (await status(c)) === 'waiting_for_agent', 5_000, 20);
+          const notice = await eventually(async () => (await transcript(c)).find((m) => m.author.type === 'system' && /No one is available/.test(m.text)));
+          const weekday = new Date(Date.UTC(2026, 0, 4 + days.indexOf(openDay))).toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' });
+          expect(notice.text).toContain(weekday);
+          expect(notice.text).toContain('020 123 4567');
+          expect(notice.text).toContain('hulp@example.test');
+          const agent = await login(SEED_USERS.SEED_AGENT_EMAIL, SEED_USERS.SEED_AGENT_PASSWORD);
+          const queue = await api.request<{ conversations: ConversationShape[] }>('GET', '/api/v1/agent/conversations?status=waiting_for_agent', { token: agent });
+          expect(queue.body.conversations.map((x) => x.id)).toContain(c.conversation.id);
+        } finally {
+          expect((await api.request('PUT', '/api/v1/admin/tenant/settings', { token: admin, json: {} })).status).toBe(200);
+        }
+        const bad = await api.request('PUT', '/api/v1/admin/tenant/settings', { token: admin, json: { openingHours: { timeZone: 'Mars/Olympus' } } });
+        expect(bad.status).toBe(400);
+      },
+      timeoutMs,
+    );
+
+    it(
       'takes the "talk to a person" button and a flagged AI answer to a person at once',
       async () => {
         const c = await open({ locale: 'en' });
