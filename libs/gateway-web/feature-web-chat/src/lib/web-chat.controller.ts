@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { flagMessageBodySchema, sendMessageBodySchema, startConversationBodySchema } from '@pegamento/contracts';
 import { MessageEntity, toConversationView, toMessageView } from '@pegamento/data-access-conversations';
 import { RateLimit, httpError, parseRequest } from '@pegamento/util-http';
 import { ConversationAccess } from './conversation-access';
@@ -14,23 +15,9 @@ import { WebChatEvents } from './web-chat.events';
 import { WebChatExceptionFilter } from './web-chat.exception.filter';
 import { WEB_CHAT_CONFIG, type WebChatConfig } from './web-chat.config';
 
-const startSchema = z
-  .object({
-    locale: z.string().max(35).optional(),
-    name: z.string().trim().min(1).max(120).optional(),
-    email: z.email().max(254).optional(),
-  })
-  .strict();
-
-const messageSchema = z
-  .object({
-    // Length is checked by the use case: too long is a 413, not a 400.
-    text: z.string(),
-    clientMessageId: z.string().min(1).max(128).optional(),
-  })
-  .strict();
-
-const flagSchema = z.object({ reason: z.string().max(1_000).optional() }).strict();
+const startSchema = startConversationBodySchema;
+const messageSchema = sendMessageBodySchema;
+const flagSchema = flagMessageBodySchema;
 const afterSchema = z.object({ after: z.string().max(64).optional() });
 
 function bearer(request: Request): string {

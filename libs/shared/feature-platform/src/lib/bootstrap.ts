@@ -39,6 +39,7 @@ export async function startService<TConfig extends PlatformConfig>(
   try {
     app = await NestFactory.create(definition.module(config, databaseUrl), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
+    (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', config.TRUST_PROXY_HOPS);
     app.use(json({ limit: config.HTTP_BODY_LIMIT_BYTES }));
     app.useGlobalFilters(new ErrorShapeFilter());
     await app.listen(config.PORT, '0.0.0.0');

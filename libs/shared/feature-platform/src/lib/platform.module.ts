@@ -22,6 +22,7 @@ import { BusLifecycle } from './bus.lifecycle';
 import { HealthController } from './health.controller';
 import { pinoParams } from './logging';
 import { MetricsController } from './metrics.controller';
+import { OpenApiController } from './openapi.controller';
 import { PLATFORM_OPTIONS, type PlatformOptions } from './platform.options';
 
 function busLogger(logger: PinoLogger): BusLogger {
@@ -80,7 +81,7 @@ export class PlatformModule {
         TerminusModule,
         DiscoveryModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, OpenApiController],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         {

@@ -13,6 +13,8 @@ export const runtimeEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Longest time a graceful shutdown waits for in-flight work before giving up. */
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(15_000),
+  /** Proxies in front of the service whose X-Forwarded-For is trusted (per-IP rate limits); 0 behind none. */
+  TRUST_PROXY_HOPS: int(0, 10).default(0),
   /** Largest JSON request body accepted, in bytes. */
   HTTP_BODY_LIMIT_BYTES: int(1_024, 10_485_760).default(262_144),
 };

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 
 /** An HTTP error in the contract's shape `{"error": {"code", "message"}}`. */
@@ -20,4 +20,13 @@ export function parseRequest<TSchema extends z.ZodType>(schema: TSchema, value: 
     throw httpError(400, 'invalid_request', `The ${what} is not valid: ${problems.join('; ')}`, { problems });
   }
   return result.data;
+}
+
+/** `@Body(new ZodBodyPipe(schema))`: the body, parsed and typed, or a 400. */
+export class ZodBodyPipe<TSchema extends z.ZodType> implements PipeTransform<unknown, z.infer<TSchema>> {
+  constructor(private readonly schema: TSchema) {}
+
+  transform(value: unknown): z.infer<TSchema> {
+    return parseRequest(this.schema, value, 'body');
+  }
 }

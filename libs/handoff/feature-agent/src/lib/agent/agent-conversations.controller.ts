@@ -5,7 +5,7 @@ import type { ConversationView, MessageView } from '@pegamento/data-access-conve
 import { Authenticated, CurrentAgent, type AgentPrincipal } from '@pegamento/util-auth';
 import { agentMessageMaxChars, HANDOFF_FEATURE_CONFIG, type HandoffFeatureConfig } from '../handoff-feature.config';
 import { HandoffExceptionFilter } from '../handoff.exception.filter';
-import { parseRequest, ZodBodyPipe } from '../http/zod-body.pipe';
+import { parseRequest, ZodBodyPipe } from '@pegamento/util-http';
 import { ClaimConversationUseCase } from './claim-conversation/claim-conversation.use-case';
 import { CloseConversationUseCase } from './close-conversation/close-conversation.use-case';
 import type { ConversationListItem } from './conversation-listing';

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Inject, Patch, UseFilters } from '@nestjs/common';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { availabilityBodySchema } from '@pegamento/contracts';
 import { Authenticated, CurrentAgent, type AgentPrincipal } from '@pegamento/util-auth';
 import { HandoffExceptionFilter } from '../handoff.exception.filter';
-import { ZodBodyPipe } from '../http/zod-body.pipe';
+import { ZodBodyPipe } from '@pegamento/util-http';
 import { ListQueueUseCase, type QueueItem } from './list-queue/list-queue.use-case';
 import { UpdateAvailabilityUseCase, type AgentProfile } from './update-availability/update-availability.use-case';
 
-const availabilitySchema = z.object({ available: z.boolean() });
+const availabilitySchema = availabilityBodySchema;
 
 /** The console's own routes: the queue and the signed-in agent. */
 @Controller('api/v1/agent')
