@@ -475,6 +475,8 @@ export function setViolations(objs: K8sObject[], opts: { minReplicas: number }):
     '/api/v1/admin': 'handoff',
     '/slack/events': 'handoff',
     '/console': 'handoff',
+    '/api/v1/compliance': 'policy',
+    '/api/v1/admin/tenant': 'policy',
   };
   for (const [p, svc] of Object.entries(wantRoutes))
     if (routes.get(p) !== svc) v.push(`Ingress: ${p} must route to ${svc} (routes to ${routes.get(p) ?? 'nothing'})`);
