@@ -5,7 +5,7 @@
 import type { DataSource } from 'typeorm';
 import { TOPICS, createEvent, type AnyEvent, type EventOf } from '@pegamento/contracts';
 import { openDatabase } from '@pegamento/util-db';
-import { createTestDatabase, eventually, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
+import { createTestDatabase, eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
 import { busEntities, busMigrations } from './lib/bus-schema';
 import { ConsumerRunner, PermanentHandlerError, type EventHandlerDefinition, type RetryPolicy } from './lib/consumer-runner';
 import type { EventBus } from './lib/event-bus.port';
@@ -13,6 +13,21 @@ import { DeadLetterService } from './lib/dead-letter.service';
 import { OutboxRelay, type OutboxRelayOptions } from './lib/outbox-relay';
 import { appendToOutbox } from './lib/outbox';
 import { silentBusLogger } from './lib/bus-logger';
+import { KafkaEventBus } from './lib/kafka-event-bus';
+
+/** A Kafka adapter on the test broker, small and quick to rebalance. */
+export function kafkaTestBus(topicPrefix: string, clientId = 'bus-test'): KafkaEventBus {
+  return new KafkaEventBus({
+    brokers: testKafkaBrokers(),
+    clientId,
+    topicPrefix,
+    partitions: 3,
+    replicationFactor: 1,
+    connectionTimeoutMs: 3_000,
+    sessionTimeoutMs: 10_000,
+    partitionsConsumedConcurrently: 3,
+  });
+}
 
 export type BusFactory = (topicPrefix: string) => EventBus;
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, type EventOf } from '@pegamento/contracts';
-import type { EventHandlerDefinition, HandlerContext } from '@pegamento/data-access-bus';
-import { EventConsumer } from '@pegamento/data-access-bus';
+import { EventConsumer, type EventHandlerDefinition, type HandlerContext } from '@pegamento/data-access-bus';
 import { t } from '@pegamento/shared-domain';
 
 /**

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '@pegamento/contracts';
 import { ConversationEntity } from '@pegamento/data-access-conversations';
 import { tokenMatches } from './conversation-token';
 import { WebChatErrorCode, WebChatException } from './web-chat.exception';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A customer's token opens that one web conversation and nothing else. */
 @Injectable()
@@ -13,7 +12,7 @@ export class ConversationAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async open(conversationId: string, token: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ConversationEntity> {
-    if (!UUID.test(conversationId)) throw new WebChatException(WebChatErrorCode.ConversationNotFound, 'There is no such conversation.');
+    if (!isUuid(conversationId)) throw new WebChatException(WebChatErrorCode.ConversationNotFound, 'There is no such conversation.');
     const query = manager.getRepository(ConversationEntity).createQueryBuilder('c').where('c.id = :id AND c.channel = :channel', {
       id: conversationId,
       channel: 'web',

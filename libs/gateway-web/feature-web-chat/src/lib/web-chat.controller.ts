@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { flagMessageBodySchema, sendMessageBodySchema, startConversationBodySchema } from '@pegamento/contracts';
+import { flagMessageBodySchema, isUuid, sendMessageBodySchema, startConversationBodySchema } from '@pegamento/contracts';
 import { MessageEntity, toConversationView, toMessageView } from '@pegamento/data-access-conversations';
 import { RateLimit, httpError, parseRequest } from '@pegamento/util-http';
 import { ConversationAccess } from './conversation-access';
@@ -94,7 +94,7 @@ export class WebChatController {
     const repository = this.dataSource.getRepository(MessageEntity);
     const qb = repository.createQueryBuilder('m').where('m.conversation_id = :id', { id: conversation.id });
     if (after) {
-      const anchor = /^[0-9a-f-]{36}$/i.test(after) ? await repository.findOneBy({ id: after, conversationId: conversation.id }) : null;
+      const anchor = isUuid(after) ? await repository.findOneBy({ id: after, conversationId: conversation.id }) : null;
       if (!anchor) throw httpError(400, 'unknown_message', 'The "after" message is not in this conversation.');
       qb.andWhere('(m.created_at, m.id) > (:at, :anchorId)', { at: anchor.createdAt, anchorId: anchor.id });
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyEvent, EventOf } from '@pegamento/contracts';
-import type { EventHandlerDefinition, HandlerContext } from '@pegamento/data-access-bus';
+import { EventConsumer, type EventHandlerDefinition, type HandlerContext } from '@pegamento/data-access-bus';
 import { ConversationEntity, MessageEntity, toConversationView, toMessageView } from '@pegamento/data-access-conversations';
-import { EventConsumer } from '@pegamento/data-access-bus';
 import { t } from '@pegamento/shared-domain';
 import { WebChatEvents } from './web-chat.events';
 

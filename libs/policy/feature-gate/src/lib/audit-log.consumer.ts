@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EventOf } from '@pegamento/contracts';
-import type { EventHandlerDefinition, HandlerContext } from '@pegamento/data-access-bus';
-import { EventConsumer } from '@pegamento/data-access-bus';
+import { isUuid, type EventOf } from '@pegamento/contracts';
+import { EventConsumer, type EventHandlerDefinition, type HandlerContext } from '@pegamento/data-access-bus';
 import { AuditLogEntity } from '@pegamento/policy-data-access';
 
 /** Writes every `audit.recorded` event into the evidence log (R07), once per event. */
@@ -12,14 +11,13 @@ export class AuditLogConsumer implements EventHandlerDefinition<'audit.recorded'
   readonly types = ['audit.recorded'] as const;
 
   async handle(event: EventOf<'audit.recorded'>, { manager }: HandlerContext): Promise<void> {
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(event.conversationId);
     await manager
       .createQueryBuilder()
       .insert()
       .into(AuditLogEntity)
       .values({
         tenantId: event.tenantId,
-        conversationId: isUuid ? event.conversationId : null,
+        conversationId: isUuid(event.conversationId) ? event.conversationId : null,
         eventId: event.eventId,
         action: event.payload.action,
         actorType: event.payload.actor.type,

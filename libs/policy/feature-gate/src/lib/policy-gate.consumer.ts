@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyEvent, EventOf } from '@pegamento/contracts';
-import type { EventHandlerDefinition, HandlerContext } from '@pegamento/data-access-bus';
-import { EventConsumer } from '@pegamento/data-access-bus';
+import { EventConsumer, type EventHandlerDefinition, type HandlerContext } from '@pegamento/data-access-bus';
 import { AnnounceStatusUseCase } from './announce-status/announce-status.use-case';
 import { DeliverAgentReplyUseCase } from './deliver-agent-reply/deliver-agent-reply.use-case';
 import { DeliverAiDraftUseCase } from './deliver-ai-draft/deliver-ai-draft.use-case';

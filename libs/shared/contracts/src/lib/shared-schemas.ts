@@ -45,3 +45,10 @@ export const handoffTriggerSchema = z.enum([
   'agent_initiated',
 ]);
 export type HandoffTrigger = z.infer<typeof handoffTriggerSchema>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Row ids are UUIDs; anything else in a path or event cannot name a row (and must not reach a uuid column). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -3,25 +3,13 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { TOPICS } from '@pegamento/contracts';
 import { eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
-import { KafkaEventBus } from './kafka-event-bus';
 import type { EventBus, Subscription } from './event-bus.port';
-import { BusPipeline, effects, numberedEvent, openBusTestDatabase, recordingHandler, writeToOutbox } from '../testing';
+import { BusPipeline, effects, kafkaTestBus, numberedEvent, openBusTestDatabase, recordingHandler, writeToOutbox } from '../testing';
 
 const root = join(__dirname, '..', '..', '..', '..', '..');
 const worker = join(__dirname, '..', 'testing', 'crash-worker.ts');
 
-function kafkaBus(topicPrefix: string): KafkaEventBus {
-  return new KafkaEventBus({
-    brokers: testKafkaBrokers(),
-    clientId: 'crash-test',
-    topicPrefix,
-    partitions: 3,
-    replicationFactor: 1,
-    connectionTimeoutMs: 3_000,
-    sessionTimeoutMs: 10_000,
-    partitionsConsumedConcurrently: 3,
-  });
-}
+const kafkaBus = (topicPrefix: string) => kafkaTestBus(topicPrefix, 'crash-test');
 
 /** Counts every delivery the adapter hands to the runner, duplicates included. */
 function countingBus(bus: EventBus, deliveries: string[]): EventBus {

@@ -1,18 +1,3 @@
-import { testKafkaBrokers } from '@pegamento/util-testing';
-import { KafkaEventBus } from './kafka-event-bus';
-import { describeEventBusContract } from '../testing';
+import { describeEventBusContract, kafkaTestBus } from '../testing';
 
-describeEventBusContract(
-  'Apache Kafka adapter on PostgreSQL',
-  (topicPrefix) =>
-    new KafkaEventBus({
-      brokers: testKafkaBrokers(),
-      clientId: 'bus-contract-test',
-      topicPrefix,
-      partitions: 3,
-      replicationFactor: 1,
-      connectionTimeoutMs: 3_000,
-      sessionTimeoutMs: 10_000,
-      partitionsConsumedConcurrently: 3,
-    }),
-);
+describeEventBusContract('Apache Kafka adapter on PostgreSQL', (topicPrefix) => kafkaTestBus(topicPrefix, 'bus-contract-test'));

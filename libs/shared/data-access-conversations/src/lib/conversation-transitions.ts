@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createEvent, type AgentRef, type AnyEvent, type ConversationStatus, type EventEnvelope, type HandoffTrigger } from '@pegamento/contracts';
+import { createEvent, isUuid, type AgentRef, type AnyEvent, type ConversationStatus, type EventEnvelope, type HandoffTrigger } from '@pegamento/contracts';
 import { ConversationEntity } from './conversation.entity';
 import { HandoffRequestEntity } from './handoff-request.entity';
 import { TenantEntity } from './tenant.entity';
@@ -29,10 +29,8 @@ export interface Transition {
 type Cause = Pick<EventEnvelope, 'eventId' | 'correlationId'> | undefined;
 
 /** Locks the conversation row for the rest of the transaction. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function lockConversation(manager: EntityManager, tenantId: string, conversationId: string): Promise<ConversationEntity> {
-  if (!UUID.test(conversationId)) throw new ConversationStateError('not_found', 'No such conversation');
+  if (!isUuid(conversationId)) throw new ConversationStateError('not_found', 'No such conversation');
   const conversation = await manager
     .getRepository(ConversationEntity)
     .createQueryBuilder('c')

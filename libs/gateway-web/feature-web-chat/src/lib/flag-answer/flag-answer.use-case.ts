@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { createEvent } from '@pegamento/contracts';
+import { createEvent, isUuid } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
 import { MessageEntity, toMessageView, type MessageView } from '@pegamento/data-access-conversations';
 import { ConversationAccess } from '../conversation-access';
@@ -22,7 +22,7 @@ export class FlagAnswerUseCase {
   execute(conversationId: string, token: string, messageId: string, reason: string | undefined): Promise<MessageView> {
     return this.dataSource.transaction(async (manager) => {
       const conversation = await this.access.open(conversationId, token, manager, true);
-      const message = /^[0-9a-f-]{36}$/i.test(messageId)
+      const message = isUuid(messageId)
         ? await manager.getRepository(MessageEntity).findOneBy({ id: messageId, conversationId: conversation.id })
         : null;
       if (!message) throw new WebChatException(WebChatErrorCode.MessageNotFound, 'There is no such message in this conversation.');

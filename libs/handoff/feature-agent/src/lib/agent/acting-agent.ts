@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isUuid } from '@pegamento/contracts';
 import type { AgentPrincipal } from '@pegamento/util-auth';
 import { UserEntity } from '@pegamento/handoff-data-access';
 import { conversationNotFound, HandoffErrorCode, HandoffException } from '../handoff.exception';
@@ -15,11 +16,9 @@ export async function actingAgent(manager: EntityManager, principal: AgentPrinci
   return user;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Conversation ids are UUIDs; anything else names no conversation (404, not 400: ids are opaque). */
 export function conversationId(id: string): string {
-  if (!UUID.test(id)) throw conversationNotFound();
+  if (!isUuid(id)) throw conversationNotFound();
   return id.toLowerCase();
 }
 
