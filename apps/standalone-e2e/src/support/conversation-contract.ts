@@ -127,7 +127,8 @@ export function describeConversationContract(name: string, start: () => Promise<
         const asked = Date.now();
         expect((await say(c, 'mag ik een medewerker spreken?')).status).toBe(202);
         await eventually(async () => (await status(c)) === 'waiting_for_agent', 5_000, 20);
-        expect(Date.now() - asked).toBeLessThan(timeoutMs);
+        // contract: "in waiting_for_agent within a second"
+        expect(Date.now() - asked).toBeLessThan(1_000);
         await eventually(async () => (await transcript(c)).some((m) => m.author.type === 'system' && /wachtrij|medewerker/i.test(m.text)));
         // The assistant stays out of it now.
         expect((await transcript(c)).filter((m) => m.author.type === 'ai')).toHaveLength(1);
@@ -186,7 +187,7 @@ export function describeConversationContract(name: string, start: () => Promise<
           const web = r.body.channels?.find((x) => x.channel === 'web');
           return web && web.humanRequestsAnswered >= 1 && web.disclosureShare === 1 && web;
         });
-        expect(report.conversations).toBeGreaterThanOrEqual(3);
+        expect(report.conversations).toBeGreaterThanOrEqual(1);
         expect(report.humanRequests).toBeGreaterThanOrEqual(1);
         expect(report.timeToHumanSeconds.median).not.toBeNull();
         expect((await api.request('GET', '/api/v1/compliance/report', { token: agentToken })).status).toBe(403);
