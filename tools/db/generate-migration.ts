@@ -6,7 +6,7 @@
  * to that folder's index.ts.
  *
  *   npm run db:migration:generate -- <library> <PascalCaseName>
- *   (library: bus | conversations | handoff | policy)
+ *   (library: bus | conversations | handoff | policy | knowledge)
  *
  * Uses DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -19,12 +19,14 @@ import { conversationsEntities, conversationsMigrations } from '../../libs/share
 import { handoffEntities, handoffMigrations } from '../../libs/handoff/data-access/src/index';
 import { policyEntities, policyMigrations } from '../../libs/policy/data-access/src/index';
 import { dataSourceOptions } from '../../libs/shared/util-db/src/index';
+import { knowledgeEntities, knowledgeMigrations } from '../../libs/ai-responder/data-access-knowledge/src/index';
 
 const libraries = {
   bus: { dir: 'libs/shared/data-access-bus/src/migrations', entities: busEntities, migrations: busMigrations },
   conversations: { dir: 'libs/shared/data-access-conversations/src/migrations', entities: conversationsEntities, migrations: conversationsMigrations },
   handoff: { dir: 'libs/handoff/data-access/src/migrations', entities: handoffEntities, migrations: handoffMigrations },
   policy: { dir: 'libs/policy/data-access/src/migrations', entities: policyEntities, migrations: policyMigrations },
+  knowledge: { dir: 'libs/ai-responder/data-access-knowledge/src/migrations', entities: knowledgeEntities, migrations: knowledgeMigrations },
 } as const;
 
 async function main(): Promise<void> {
@@ -55,8 +57,10 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-    const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const line = (x: { query: string; parameters?: unknown[] }) =>
+      `    await queryRunner.query(${q(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`;
+    const up = sql.upQueries.map(line).join('\n');
+    const down = [...sql.downQueries].reverse().map(line).join('\n');
     const file = join(target.dir, `${timestamp}-${name}.ts`);
     writeFileSync(
       file,

@@ -477,6 +477,7 @@ export function setViolations(objs: K8sObject[], opts: { minReplicas: number }):
     '/console': 'handoff',
     '/api/v1/compliance': 'policy',
     '/api/v1/admin/tenant': 'policy',
+    '/api/v1/admin/knowledge': 'ai-responder',
   };
   for (const [p, svc] of Object.entries(wantRoutes))
     if (routes.get(p) !== svc) v.push(`Ingress: ${p} must route to ${svc} (routes to ${routes.get(p) ?? 'nothing'})`);

@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { PlatformModule } from '@pegamento/feature-platform';
 import { ResponderModule } from '@pegamento/ai-responder-feature-responder';
+import { knowledgeEntities, knowledgeMigrations } from '@pegamento/ai-responder-data-access-knowledge';
+import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
+import { AuthModule, resolveJwtSecret } from '@pegamento/util-auth';
 import type { AiResponderConfig } from './config/ai-responder.config';
 
 /** Knowledge retrieval and model calls, with personal data pseudonymised before anything leaves. */
@@ -15,10 +18,11 @@ export class AppModule {
           serviceName: 'ai-responder',
           config,
           databaseUrl,
-          entities: [...busEntities],
-          migrations: [...busMigrations],
+          entities: [...busEntities, ...conversationsEntities, ...knowledgeEntities],
+          migrations: [...busMigrations, ...conversationsMigrations, ...knowledgeMigrations],
         }),
-        ResponderModule,
+        AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, null), ttlSeconds: config.JWT_TTL_SECONDS }),
+        ResponderModule.register({ DEFAULT_TENANT_ID: config.DEFAULT_TENANT_ID, loadDemoKnowledge: config.KNOWLEDGE_DEMO }),
       ],
     };
   }

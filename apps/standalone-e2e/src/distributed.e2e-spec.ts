@@ -40,6 +40,7 @@ describeConversationContract(
       { prefix: '/api/v1/agent', target: url('handoff') },
       { prefix: '/api/v1/compliance', target: url('policy') },
       { prefix: '/api/v1/admin/tenant', target: url('policy') },
+      { prefix: '/api/v1/admin/knowledge', target: url('ai-responder') },
     ]);
     return {
       baseUrl: ingress.url,

@@ -3,6 +3,7 @@ import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { handoffEntities, handoffMigrations } from '@pegamento/handoff-data-access';
 import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
+import { knowledgeEntities, knowledgeMigrations } from '@pegamento/ai-responder-data-access-knowledge';
 import { openDatabase } from '@pegamento/util-db';
 import { createTestDatabase, type TestDatabase } from '@pegamento/util-testing';
 
@@ -15,8 +16,8 @@ describe('database schema', () => {
     dataSource = await openDatabase({
       url: db.url,
       applicationName: 'schema-test',
-      entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities],
-      migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations],
+      entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities, ...knowledgeEntities],
+      migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations, ...knowledgeMigrations],
     });
   });
   afterAll(async () => {
@@ -45,7 +46,7 @@ describe('database schema', () => {
     const second = await openDatabase({ url: db.url, applicationName: 'schema-test-2', entities: busEntities, migrations: busMigrations });
     try {
       const [{ n }] = (await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)) as { n: number }[];
-      expect(n).toBe(busMigrations.length + conversationsMigrations.length + handoffMigrations.length + policyMigrations.length);
+      expect(n).toBe(busMigrations.length + conversationsMigrations.length + handoffMigrations.length + policyMigrations.length + knowledgeMigrations.length);
     } finally {
       await second.destroy();
     }

@@ -1,5 +1,5 @@
-import { distributedPlatformSchema } from '@pegamento/util-config';
+import { authEnv, distributedSchema, knowledgeEnv } from '@pegamento/util-config';
 
 /** ai-responder's environment, validated at boot (every bad variable listed at once). */
-export const aiResponderConfigSchema = distributedPlatformSchema;
+export const aiResponderConfigSchema = distributedSchema({ ...authEnv, ...knowledgeEnv(false) });
 export type AiResponderConfig = ReturnType<typeof aiResponderConfigSchema.parse>;

@@ -275,6 +275,46 @@ export function describeConversationContract(name: string, start: () => Promise<
     );
 
     it(
+      'answers from approved knowledge with the fact and its source, and says it does not know otherwise',
+      async () => {
+        const admin = await login(SEED_USERS.SEED_ADMIN_EMAIL, SEED_USERS.SEED_ADMIN_PASSWORD);
+        const created = await api.request<{ article: { id: string; title: string } }>('POST', '/api/v1/admin/knowledge', {
+          token: admin,
+          json: { title: 'Fietsreparatie', locale: 'nl', url: 'https://shop.example/fietsreparatie', body: 'Wij repareren fietsen in onze werkplaats. Een reparatie kost vanaf 25 euro en is binnen 3 werkdagen klaar.' },
+        });
+        expect(created.status).toBe(201);
+        const agent = await login(SEED_USERS.SEED_AGENT_EMAIL, SEED_USERS.SEED_AGENT_PASSWORD);
+        expect((await api.request('POST', '/api/v1/admin/knowledge', { token: agent, json: { title: 'x', body: 'y', locale: 'nl' } })).status).toBe(403);
+
+        const c = await open({ locale: 'nl' });
+        await say(c, 'Repareren jullie ook fietsen? Wat kost een fietsreparatie?');
+        const answer = await eventually(async () => (await transcript(c)).find((m) => m.author.type === 'ai' && m.id !== c.messages[0]!.id));
+        expect(answer.text).toContain('25 euro');
+        expect(answer.sources).toEqual([{ title: 'Fietsreparatie', url: 'https://shop.example/fietsreparatie' }]);
+
+        await say(c, 'Verkopen jullie ook tweedehands auto\'s?');
+        const honest = await eventually(async () => (await transcript(c)).filter((m) => m.author.type === 'ai')[2]);
+        expect(honest.text).toMatch(/weet ik niet/);
+        expect(honest.text).not.toContain('25 euro');
+        expect(honest.sources).toEqual([]);
+
+        const imported = await api.request<{ articles: { id: string }[] }>('POST', '/api/v1/admin/knowledge/import', {
+          token: admin,
+          json: { locale: 'en', articles: [{ markdown: '# Bike repairs\nWe repair bikes in our workshop from 25 euros.' }] },
+        });
+        expect(imported.status).toBe(201);
+        const id = created.body.article.id;
+        expect((await api.request('PUT', `/api/v1/admin/knowledge/${id}`, { token: admin, json: { body: 'Wij repareren fietsen vanaf 30 euro.' } })).status).toBe(200);
+        const listed = await api.request<{ articles: { id: string }[] }>('GET', '/api/v1/admin/knowledge?locale=nl', { token: admin });
+        expect(listed.body.articles.map((a) => a.id)).toContain(id);
+        expect((await api.request('DELETE', `/api/v1/admin/knowledge/${id}`, { token: admin })).status).toBe(204);
+        expect((await api.request('GET', `/api/v1/admin/knowledge/${id}`, { token: admin })).status).toBe(404);
+        expect((await api.request('POST', '/api/v1/admin/knowledge', { token: admin, json: { title: 'x', locale: 'fr', body: 'y' } })).status).toBe(400);
+      },
+      timeoutMs,
+    );
+
+    it(
       'takes the "talk to a person" button and a flagged AI answer to a person at once',
       async () => {
         const c = await open({ locale: 'en' });

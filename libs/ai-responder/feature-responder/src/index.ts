@@ -1,1 +1,2 @@
 export * from './lib/responder.module';
+export * from './lib/responder.config';

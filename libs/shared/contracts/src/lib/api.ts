@@ -65,3 +65,34 @@ export const availabilityBodySchema = z.object({ available: z.boolean() });
 
 export type ConversationBody = z.infer<typeof conversationSchema>;
 export type MessageBody = z.infer<typeof messageSchema>;
+
+export const knowledgeArticleBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    body: z.string().trim().min(1).max(100_000),
+    locale: z.enum(['nl', 'en']).describe('the language of the article; it picks the search configuration'),
+    url: z.url().max(2_000).optional(),
+  })
+  .strict();
+
+export const knowledgeArticleUpdateSchema = knowledgeArticleBodySchema.partial().strict();
+
+export const knowledgeImportBodySchema = z
+  .object({
+    locale: z.enum(['nl', 'en']),
+    articles: z
+      .array(z.object({ markdown: z.string().min(1).max(100_000).describe('"# Title" on the first heading line, then the body'), url: z.url().max(2_000).optional() }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+export const knowledgeArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  locale: z.string(),
+  url: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});

@@ -6,6 +6,10 @@ import {
   conversationSchema,
   errorBodySchema,
   flagMessageBodySchema,
+  knowledgeArticleBodySchema,
+  knowledgeArticleSchema,
+  knowledgeArticleUpdateSchema,
+  knowledgeImportBodySchema,
   loginBodySchema,
   messageSchema,
   sendMessageBodySchema,
@@ -50,6 +54,7 @@ export function buildOpenApiDocument(version: string): Json {
         Error: schema(errorBodySchema),
         Conversation: schema(conversationSchema),
         Message: schema(messageSchema),
+        KnowledgeArticle: schema(knowledgeArticleSchema),
       },
     },
     paths: {
@@ -149,6 +154,39 @@ export function buildOpenApiDocument(version: string): Json {
       '/api/v1/admin/tenant/settings': {
         get: { summary: "The tenant's settings: opening hours, human routes, escalation triggers, auto-assignment (admin)", security: agent, responses: { '200': ok('settings'), '403': error('admins only'), ...common } },
         put: { summary: 'Replace the tenant settings (the AI disclosure is not a setting)', security: agent, requestBody: { required: true, ...json({ type: 'object' }) }, responses: { '200': ok('saved'), '403': error('admins only'), ...common } },
+      },
+      '/api/v1/admin/knowledge': {
+        post: {
+          summary: 'Add an article the AI assistant may answer from (admin)',
+          security: agent,
+          requestBody: { required: true, ...json(schema(knowledgeArticleBodySchema)) },
+          responses: { '201': ok('added', object({ article: ref('KnowledgeArticle') })), '403': error('admins only'), ...common },
+        },
+        get: {
+          summary: "The tenant's articles (admin)",
+          security: agent,
+          parameters: [{ name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['nl', 'en'] } }],
+          responses: { '200': ok('articles', object({ articles: { type: 'array', items: ref('KnowledgeArticle') } })), '403': error('admins only'), ...common },
+        },
+      },
+      '/api/v1/admin/knowledge/import': {
+        post: {
+          summary: 'Import Markdown articles ("# Title" then the body) in one language (admin)',
+          security: agent,
+          requestBody: { required: true, ...json(schema(knowledgeImportBodySchema)) },
+          responses: { '201': ok('imported', object({ articles: { type: 'array', items: ref('KnowledgeArticle') } })), '422': error('an article without a title or body'), '403': error('admins only'), ...common },
+        },
+      },
+      '/api/v1/admin/knowledge/{id}': {
+        get: { summary: 'One article (admin)', security: agent, parameters: [id], responses: { '200': ok('the article', object({ article: ref('KnowledgeArticle') })), '404': error('no such article'), ...common } },
+        put: {
+          summary: 'Change an article; its passages are rebuilt (admin)',
+          security: agent,
+          parameters: [id],
+          requestBody: { required: true, ...json(schema(knowledgeArticleUpdateSchema)) },
+          responses: { '200': ok('changed', object({ article: ref('KnowledgeArticle') })), '404': error('no such article'), ...common },
+        },
+        delete: { summary: 'Remove an article (admin)', security: agent, parameters: [id], responses: { '204': { description: 'removed' }, '404': error('no such article'), ...common } },
       },
       '/health/live': { get: { summary: 'Liveness', responses: { '200': ok('the process runs') } } },
       '/health/ready': { get: { summary: 'Readiness: database and bus reachable', responses: { '200': ok('ready'), '503': ok('not ready') } } },

@@ -77,6 +77,16 @@ export const webChatEnv = {
   PUBLIC_BASE_URL: z.url().optional(),
 };
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The AI responder's knowledge base. */
+export function knowledgeEnv(demoByDefault: boolean) {
+  return {
+    /** Load the demo knowledge base (nl, en) on the first start when the tenant has none. */
+    KNOWLEDGE_DEMO: flag.default(demoByDefault),
+  };
+}
+
 export const runtimeSchema = z.object(runtimeEnv);
 export const platformSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv });
 export type PlatformConfig = z.infer<typeof platformSchema>;
@@ -91,7 +101,7 @@ export const distributedPlatformSchema = platformSchema.superRefine((config, ctx
 });
 
 /** Every variable any service reads: the standalone process runs them all. */
-export const standaloneSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv, ...authEnv, ...webChatEnv });
+export const standaloneSchema = z.object({ ...runtimeEnv, ...databaseEnv, ...busEnv, ...tenancyEnv, ...authEnv, ...webChatEnv, ...knowledgeEnv(true) });
 export type StandaloneConfig = z.infer<typeof standaloneSchema>;
 
 /** A distributed service with some of the feature variable groups. */

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { knowledgeEntities, knowledgeMigrations } from '@pegamento/ai-responder-data-access-knowledge';
 import { ResponderModule } from '@pegamento/ai-responder-feature-responder';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
@@ -22,13 +23,13 @@ export class StandaloneModule {
           serviceName: 'standalone',
           config,
           databaseUrl,
-          entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities],
-          migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations],
+          entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities, ...knowledgeEntities],
+          migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations, ...knowledgeMigrations],
         }),
         AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), ttlSeconds: config.JWT_TTL_SECONDS }),
         WebChatModule.register(config),
         PolicyGateModule,
-        ResponderModule,
+        ResponderModule.register({ DEFAULT_TENANT_ID: config.DEFAULT_TENANT_ID, loadDemoKnowledge: config.KNOWLEDGE_DEMO }),
         HandoffFeatureModule.register(config),
       ],
     };

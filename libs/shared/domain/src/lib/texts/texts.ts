@@ -49,6 +49,8 @@ export const TEXT_PARAMS = {
   'customer.displayName': [],
   'status.waitingOutsideHoursNoRoutes': ['nextOpening'],
   'status.waitingOutsideHoursUnknownNoRoutes': [],
+  'assistant.knowledgeAnswer': ['title', 'passage'],
+  'assistant.dontKnow': [],
 } as const satisfies Record<TextKey, readonly string[]>;
 
 export type TextParamName<K extends TextKey> = (typeof TEXT_PARAMS)[K][number];
