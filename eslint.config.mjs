@@ -45,9 +45,17 @@ const typeConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
 
-/** In tests, a feature may boot the platform around itself, as its app does. */
+/**
+ * In tests, a feature may boot the platform around itself, as its app does, and a
+ * domain library's tests may use another domain library's pure rules as test input
+ * (the policy's output guard is tested against the shared assistant prompt).
+ */
 const testTypeConstraints = typeConstraints.map((c) =>
-  c.sourceTag === 'type:feature' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:platform'] } : c,
+  c.sourceTag === 'type:feature'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:platform'] }
+    : c.sourceTag === 'type:domain'
+      ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:domain'] }
+      : c,
 );
 
 const scopeConstraints = [

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { PlatformModule } from '@pegamento/feature-platform';
 import { ResponderModule } from '@pegamento/ai-responder-feature-responder';
+import { modelConfigFromEnv } from '@pegamento/ai-responder-data-access-model';
 import { knowledgeEntities, knowledgeMigrations } from '@pegamento/ai-responder-data-access-knowledge';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { AuthModule, resolveJwtSecret } from '@pegamento/util-auth';
@@ -22,7 +23,7 @@ export class AppModule {
           migrations: [...busMigrations, ...conversationsMigrations, ...knowledgeMigrations],
         }),
         AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, null), ttlSeconds: config.JWT_TTL_SECONDS }),
-        ResponderModule.register({ DEFAULT_TENANT_ID: config.DEFAULT_TENANT_ID, loadDemoKnowledge: config.KNOWLEDGE_DEMO }),
+        ResponderModule.register({ DEFAULT_TENANT_ID: config.DEFAULT_TENANT_ID, loadDemoKnowledge: config.KNOWLEDGE_DEMO, model: modelConfigFromEnv(config) }),
       ],
     };
   }

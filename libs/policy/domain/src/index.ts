@@ -1,2 +1,3 @@
 export * from './lib/topics';
 export * from './lib/escalation';
+export * from './lib/output-guard';

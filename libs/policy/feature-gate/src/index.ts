@@ -1,2 +1,2 @@
 export * from './lib/policy-gate.module';
-export { capLength, MAX_AI_TEXT } from './lib/deliver-ai-draft/deliver-ai-draft.use-case';
+export { MAX_AI_TEXT } from './lib/deliver-ai-draft/deliver-ai-draft.use-case';

@@ -1,3 +1,4 @@
 export * from './lib/texts';
 export * from './lib/opening-hours';
 export * from './lib/tenant-settings';
+export * from './lib/assistant-prompt';

@@ -70,6 +70,11 @@ export const aiReplyDraftedV1 = defineEvent(
     wantsHuman: z.boolean(),
     /** Model that wrote it, or null for an extractive answer from the knowledge base. */
     model: z.string().max(200).nullable(),
+    /**
+     * The model failed or was too slow; the text is an honest "I can't answer now" and
+     * a person should take over at once. Optional: added compatibly to v1.
+     */
+    unavailable: z.boolean().optional(),
   }),
 );
 

@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Channel, EventOf } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
-import { ConversationEntity, lockConversation, requestHuman } from '@pegamento/data-access-conversations';
-import { isOpenAt, t } from '@pegamento/shared-domain';
+import { ConversationEntity, TenantEntity, lockConversation, requestHuman } from '@pegamento/data-access-conversations';
+import { guardAiDraft } from '@pegamento/policy-domain';
+import { ASSISTANT_CANARY, buildSystemPrompt, isOpenAt, t } from '@pegamento/shared-domain';
 import { CustomerNotifier, audit } from '../customer-notifier';
 import { readTenantSettings } from '../tenant-settings.reader';
 
-/** Longest AI message per channel; longer drafts are cut at a sentence end. */
+/** Longest AI message per channel; the output guard cuts longer drafts at a sentence end. */
 export const MAX_AI_TEXT: Record<Channel, number> = { web: 4_000, whatsapp: 1_600, sms: 1_000, email: 10_000 };
-
-export function capLength(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
-  return `${end > max / 2 ? cut.slice(0, end + 1) : cut}…`;
-}
 
 /**
  * Lets an AI draft through to the customer, labelled as AI (R03, R04), only while the
@@ -37,7 +31,21 @@ export class DeliverAiDraftUseCase {
       await this.notifier.notice(manager, conversation, t('status.backToAssistant', conversation.locale), event, 'speaker.announced');
       conversation.announcedSpeaker = 'ai';
     }
-    const text = capLength(event.payload.text, MAX_AI_TEXT[conversation.channel]);
+    // The output guard (R05, R13, R15): no claim to be human, no leak of the
+    // instructions, no links but the knowledge base's, a length that fits the channel.
+    const tenant = await manager.getRepository(TenantEntity).findOneBy({ id: conversation.tenantId });
+    const verdict = guardAiDraft({
+      text: event.payload.text,
+      locale: conversation.locale,
+      channel: conversation.channel,
+      allowedUrls: event.payload.sources.flatMap((s) => (s.url ? [s.url] : [])),
+      systemPrompt: buildSystemPrompt({ organisationName: tenant?.name ?? conversation.tenantId, locale: conversation.locale }),
+      canary: ASSISTANT_CANARY,
+      maxLength: MAX_AI_TEXT[conversation.channel],
+    });
+    const blocked = verdict.verdict === 'blocked';
+    const humanClaim = verdict.reasons.some((r) => r === 'claims_human' || r === 'human_persona_name');
+    const text = blocked ? t(humanClaim ? 'assistant.notHuman' : 'assistant.dontKnow', conversation.locale) : verdict.text;
     await this.notifier.send(
       manager,
       conversation,
@@ -46,21 +54,25 @@ export class DeliverAiDraftUseCase {
         displayName: t('assistant.displayName', conversation.locale),
         text,
         aiGenerated: true,
-        sources: event.payload.sources,
+        sources: blocked ? [] : event.payload.sources,
       },
       event,
-      text === event.payload.text ? 'ai.answer.sent' : 'ai.answer.shortened',
+      blocked ? 'ai.answer.blocked' : verdict.verdict === 'rewritten' ? 'ai.answer.rewritten' : 'ai.answer.sent',
     );
+    if (verdict.reasons.length > 0) {
+      await appendToOutbox(manager, [audit(conversation, `output_guard.${verdict.verdict}`, event, { reasons: verdict.reasons.join(',') }, 'output guard')]);
+    }
 
-    conversation.ungroundedStreak = event.payload.grounded ? 0 : conversation.ungroundedStreak + 1;
+    conversation.ungroundedStreak = event.payload.grounded && !blocked ? 0 : conversation.ungroundedStreak + 1;
     await manager.getRepository(ConversationEntity).save(conversation);
     const settings = await readTenantSettings(manager, conversation.tenantId);
     const limit = settings.triggers.ungroundedAnswers;
-    const trigger = event.payload.wantsHuman ? 'customer_request' : limit > 0 && conversation.ungroundedStreak >= limit ? 'could_not_answer' : null;
+    const couldNotAnswer = event.payload.unavailable === true || (limit > 0 && conversation.ungroundedStreak >= limit);
+    const trigger = event.payload.wantsHuman ? 'customer_request' : couldNotAnswer ? 'could_not_answer' : null;
     if (!trigger) return;
     const requested = await requestHuman(manager, conversation, {
       trigger,
-      reason: trigger === 'customer_request' ? 'model:wants_human' : `ungrounded_answers:${conversation.ungroundedStreak}`,
+      reason: trigger === 'customer_request' ? 'model:wants_human' : event.payload.unavailable ? 'model_unavailable' : `ungrounded_answers:${conversation.ungroundedStreak}`,
       messageId: event.payload.inboundMessageId,
       outsideHours: !isOpenAt(settings.openingHours, new Date()),
       causedBy: event,

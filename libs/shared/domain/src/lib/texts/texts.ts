@@ -51,6 +51,7 @@ export const TEXT_PARAMS = {
   'status.waitingOutsideHoursUnknownNoRoutes': [],
   'assistant.knowledgeAnswer': ['title', 'passage'],
   'assistant.dontKnow': [],
+  'assistant.unavailable': [],
 } as const satisfies Record<TextKey, readonly string[]>;
 
 export type TextParamName<K extends TextKey> = (typeof TEXT_PARAMS)[K][number];
