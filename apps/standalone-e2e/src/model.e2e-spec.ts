@@ -4,6 +4,7 @@ import { startService, type RunningService } from '@pegamento/feature-platform';
 import { ASSISTANT_CANARY, buildSystemPrompt, t } from '@pegamento/shared-domain';
 import { standalone } from '@pegamento/standalone-composition';
 import { createTestDatabase, eventually, type TestDatabase } from '@pegamento/util-testing';
+import { AI_SUMMARY_LABEL } from '@pegamento/ai-responder-feature-responder';
 import { ContractClient, type ConversationShape, type MessageShape } from './support/contract-client';
 
 const MODEL_TIMEOUT_MS = 2_000;
@@ -33,6 +34,8 @@ describe('the AI assistant with a model endpoint', () => {
       OPENAI_TIMEOUT_MS: String(MODEL_TIMEOUT_MS),
       OPENAI_CONNECT_TIMEOUT_MS: '500',
       OPENAI_BREAKER_FAILURES: '50',
+      SEED_AGENT_EMAIL: 'agent@example.test',
+      SEED_AGENT_PASSWORD: 'a long enough agent password',
     });
     api = new ContractClient(service.url);
   });
@@ -117,4 +120,20 @@ describe('the AI assistant with a model endpoint', () => {
     const messages = (await api.request<{ messages: MessageShape[] }>('GET', `/api/v1/web/conversations/${c.conversation.id}/messages`, { token: c.token })).body.messages;
     expect(messages.filter((m) => m.author.type === 'customer').map((m) => m.text)).toEqual(['What are the shipping costs?']);
   }, 30_000);
+
+  it('writes the agent a short model summary of the conversation when it goes to a person', async () => {
+    const summaryText = 'The customer asked how to return an order, got the returns policy, and then asked for a person.';
+    fake.respondWith((request) => (request.responseFormat ? undefined : { text: summaryText }));
+    const { c } = await ask('en', 'How do I return my order?');
+    await api.request('POST', `/api/v1/web/conversations/${c.conversation.id}/messages`, { token: c.token, json: { text: 'I want to talk to a person' } });
+    await eventually(async () => (await status(c)) === 'waiting_for_agent');
+    const login = await api.request<{ accessToken: string }>('POST', '/api/v1/auth/login', { json: { email: 'agent@example.test', password: 'a long enough agent password' } });
+    const view = await eventually(async () => {
+      const r = await api.request<{ summary: string | null }>('GET', `/api/v1/agent/conversations/${c.conversation.id}/messages`, { token: login.body.accessToken });
+      return r.body.summary?.startsWith(AI_SUMMARY_LABEL) && r.body;
+    });
+    expect(view.summary).toBe(`${AI_SUMMARY_LABEL}${summaryText}`);
+    const summaryRequest = fake.chatRequests().find((r) => !r.responseFormat)!;
+    expect(JSON.stringify(summaryRequest.messages)).toContain('How do I return my order?');
+  });
 });

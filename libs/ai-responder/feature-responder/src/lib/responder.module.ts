@@ -2,6 +2,7 @@ import { Inject, Module, Optional, type DynamicModule, type OnApplicationShutdow
 import { KnowledgeRepository } from '@pegamento/ai-responder-data-access-knowledge';
 import { ANSWER_MODEL, createAnswerModel, type AnswerModel } from '@pegamento/ai-responder-data-access-model';
 import { DraftReplyConsumer } from './draft-reply.consumer';
+import { HandoffSummaryConsumer } from './handoff-summary.consumer';
 import { DemoKnowledgeLoader } from './knowledge/demo-knowledge.loader';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { RESPONDER_CONFIG, type ResponderConfig } from './responder.config';
@@ -27,6 +28,7 @@ export class ResponderModule {
         { provide: ANSWER_MODEL, useFactory: () => createAnswerModel(config.model) },
         KnowledgeRepository,
         DraftReplyConsumer,
+        HandoffSummaryConsumer,
         DemoKnowledgeLoader,
         ModelLifecycle,
       ],
