@@ -129,6 +129,46 @@ export class KnowledgeRepository {
     }));
   }
 
+  /** Passages of an article (for computing their embeddings). */
+  chunksOf(articleId: string): Promise<KnowledgeChunkEntity[]> {
+    return this.dataSource.getRepository(KnowledgeChunkEntity).find({ where: { articleId }, order: { ordinal: 'ASC' } });
+  }
+
+  async setEmbeddings(vectors: ReadonlyMap<string, number[]>): Promise<void> {
+    for (const [chunkId, embedding] of vectors) {
+      await this.dataSource.getRepository(KnowledgeChunkEntity).update({ id: chunkId }, { embedding });
+    }
+  }
+
+  /** Passages nearest to a question's embedding (cosine similarity), for hybrid ranking. */
+  async searchByVector(tenantId: string, locale: string, vector: readonly number[], limit = 5): Promise<(Hit & { similarity: number })[]> {
+    const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+    const rows = (await this.dataSource.query(
+      `WITH scored AS (
+         SELECT id AS chunk_id, article_id, text,
+                (SELECT sum(a * b) FROM unnest(embedding, $3::real[]) AS t(a, b))
+                  / NULLIF(sqrt((SELECT sum(a * a) FROM unnest(embedding) AS a)) * $4, 0) AS similarity
+           FROM knowledge_chunks
+          WHERE tenant_id = $1 AND locale = $2 AND embedding IS NOT NULL AND cardinality(embedding) = cardinality($3::real[]))
+       SELECT s.chunk_id, s.article_id, a.title, a.url, s.text, s.similarity
+         FROM scored s JOIN knowledge_articles a ON a.id = s.article_id
+        WHERE s.similarity IS NOT NULL
+        ORDER BY s.similarity DESC LIMIT $5`,
+      [tenantId, locale, vector, norm, limit],
+    )) as { chunk_id: string; article_id: string; title: string; url: string | null; text: string; similarity: number }[];
+    return rows.map((r) => ({
+      chunkId: r.chunk_id,
+      articleId: r.article_id,
+      title: r.title,
+      url: r.url,
+      text: r.text,
+      rank: 0,
+      coverage: 0,
+      terms: 0,
+      similarity: Number(r.similarity),
+    }));
+  }
+
   private async writeChunks(m: EntityManager, article: KnowledgeArticleEntity): Promise<void> {
     const chunks = chunkText(article.body);
     if (chunks.length === 0) return;

@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { createEvent, type EventOf, type EventPayloads, type Source } from '@pegamento/contracts';
 import { EventConsumer, type EventHandlerDefinition, type HandlerContext } from '@pegamento/data-access-bus';
-import { KnowledgeRepository, type Hit } from '@pegamento/ai-responder-data-access-knowledge';
+import type { Hit } from '@pegamento/ai-responder-data-access-knowledge';
 import { ANSWER_MODEL, ModelUnavailableError, type AnswerModel } from '@pegamento/ai-responder-data-access-model';
 import { MessageEntity, TenantEntity } from '@pegamento/data-access-conversations';
 import { buildSystemPrompt, t } from '@pegamento/shared-domain';
 import { selectPassage } from './knowledge/answer-selection';
+import { KnowledgeService } from './knowledge/knowledge.service';
 
 type Draft = Pick<EventPayloads['ai.reply.drafted'], 'text' | 'sources' | 'grounded' | 'wantsHuman' | 'model' | 'unavailable'>;
 
@@ -35,15 +36,17 @@ export class DraftReplyConsumer implements EventHandlerDefinition<'ai.reply.requ
   private readonly logger = new Logger(DraftReplyConsumer.name);
 
   constructor(
-    private readonly knowledge: KnowledgeRepository,
+    private readonly knowledge: KnowledgeService,
     @Optional() @Inject(ANSWER_MODEL) private readonly model: AnswerModel | null = null,
   ) {}
 
   async handle(event: EventOf<'ai.reply.requested'>, { manager, emit }: HandlerContext): Promise<void> {
     const { locale } = event.payload;
     const question = await manager.getRepository(MessageEntity).findOneBy({ id: event.payload.inboundMessageId });
-    const hits = question ? await this.knowledge.search(event.tenantId, locale, question.text) : [];
-    const draft = this.model && question ? await this.withModel(this.model, manager, event, question, hits) : this.extractive(locale, hits);
+    let draft: Draft;
+    if (!question) draft = this.dontKnow(locale, null);
+    else if (this.model) draft = await this.withModel(this.model, manager, event, question, await this.knowledge.retrieve(event.tenantId, locale, question.text, PASSAGES_FOR_MODEL));
+    else draft = this.extractive(locale, await this.knowledge.repository.search(event.tenantId, locale, question.text));
     await emit([
       createEvent('ai.reply.drafted', {
         tenantId: event.tenantId,

@@ -5,6 +5,7 @@ import { DraftReplyConsumer } from './draft-reply.consumer';
 import { HandoffSummaryConsumer } from './handoff-summary.consumer';
 import { DemoKnowledgeLoader } from './knowledge/demo-knowledge.loader';
 import { KnowledgeController } from './knowledge/knowledge.controller';
+import { KnowledgeService } from './knowledge/knowledge.service';
 import { RESPONDER_CONFIG, type ResponderConfig } from './responder.config';
 
 /** Ends the model client's kept-alive connections when the service stops. */
@@ -27,6 +28,7 @@ export class ResponderModule {
         { provide: RESPONDER_CONFIG, useValue: config },
         { provide: ANSWER_MODEL, useFactory: () => createAnswerModel(config.model) },
         KnowledgeRepository,
+        KnowledgeService,
         DraftReplyConsumer,
         HandoffSummaryConsumer,
         DemoKnowledgeLoader,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { KnowledgeRepository, parseMarkdownArticle } from '@pegamento/ai-responder-data-access-knowledge';
+import { parseMarkdownArticle } from '@pegamento/ai-responder-data-access-knowledge';
+import { KnowledgeService } from './knowledge.service';
 import { RESPONDER_CONFIG, type ResponderConfig } from '../responder.config';
 import { DEMO_KNOWLEDGE } from './demo-knowledge';
 
@@ -9,14 +10,14 @@ export class DemoKnowledgeLoader implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoKnowledgeLoader.name);
 
   constructor(
-    private readonly knowledge: KnowledgeRepository,
+    private readonly knowledge: KnowledgeService,
     @Inject(RESPONDER_CONFIG) private readonly config: ResponderConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.loadDemoKnowledge) return;
     const tenantId = this.config.DEFAULT_TENANT_ID;
-    if ((await this.knowledge.count(tenantId)) > 0) return;
+    if ((await this.knowledge.repository.count(tenantId)) > 0) return;
     for (const demo of DEMO_KNOWLEDGE) {
       const { title, body } = parseMarkdownArticle(demo.markdown)!;
       await this.knowledge.create({ tenantId, locale: demo.locale, title, body, url: demo.url, origin: 'demo' });

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { z } from 'zod';
 import { isUuid, knowledgeArticleBodySchema, knowledgeArticleUpdateSchema, knowledgeImportBodySchema } from '@pegamento/contracts';
 import { KnowledgeRepository, parseMarkdownArticle, type KnowledgeArticleEntity } from '@pegamento/ai-responder-data-access-knowledge';
+import { KnowledgeService } from './knowledge.service';
 import { Authenticated, CurrentAgent, type AgentPrincipal } from '@pegamento/util-auth';
 import { httpError, parseRequest } from '@pegamento/util-http';
 
@@ -17,13 +18,16 @@ const notFound = () => httpError(404, 'not_found', 'There is no such article.');
 @Controller('api/v1/admin/knowledge')
 @Authenticated('admin')
 export class KnowledgeController {
-  constructor(private readonly knowledge: KnowledgeRepository) {}
+  constructor(
+    private readonly knowledge: KnowledgeRepository,
+    private readonly service: KnowledgeService,
+  ) {}
 
   @Post()
   @HttpCode(201)
   async create(@Body() body: unknown, @CurrentAgent() admin: AgentPrincipal) {
     const input = parseRequest(knowledgeArticleBodySchema, body);
-    const article = await this.knowledge.create({ tenantId: admin.tenantId, ...input, url: input.url ?? null, origin: 'api' });
+    const article = await this.service.create({ tenantId: admin.tenantId, ...input, url: input.url ?? null, origin: 'api' });
     return { article: view(article) };
   }
 
@@ -37,7 +41,7 @@ export class KnowledgeController {
       return { ...article, url: a.url ?? null };
     });
     const created: KnowledgeArticleEntity[] = [];
-    for (const a of parsed) created.push(await this.knowledge.create({ tenantId: admin.tenantId, locale: input.locale, title: a.title, body: a.body, url: a.url, origin: 'import' }));
+    for (const a of parsed) created.push(await this.service.create({ tenantId: admin.tenantId, locale: input.locale, title: a.title, body: a.body, url: a.url, origin: 'import' }));
     return { articles: created.map(view) };
   }
 
@@ -57,7 +61,7 @@ export class KnowledgeController {
   @Put(':id')
   async update(@Param('id') id: string, @Body() body: unknown, @CurrentAgent() admin: AgentPrincipal) {
     const changes = parseRequest(knowledgeArticleUpdateSchema, body);
-    const article = isUuid(id) ? await this.knowledge.update(admin.tenantId, id, changes) : null;
+    const article = isUuid(id) ? await this.service.update(admin.tenantId, id, changes) : null;
     if (!article) throw notFound();
     return { article: view(article) };
   }

@@ -51,6 +51,16 @@ describe('retrieval on the demo knowledge base (no model)', () => {
     expect(en[0]?.title).toBe('Returns');
   });
 
+  it('finds the passage nearest to an embedding (cosine), within the tenant and language', async () => {
+    const [first, second] = (await dataSource.query(`SELECT id FROM knowledge_chunks WHERE tenant_id = 't' AND locale = 'en' ORDER BY id LIMIT 2`)) as { id: string }[];
+    await repository.setEmbeddings(new Map([[first!.id, [1, 0, 0]], [second!.id, [0, 1, 0]]]));
+    const nearest = await repository.searchByVector('t', 'en', [0.1, 0.9, 0], 2);
+    expect(nearest.map((h) => h.chunkId)).toEqual([second!.id, first!.id]);
+    expect(nearest[0]!.similarity).toBeCloseTo(0.9 / Math.sqrt(0.82), 5);
+    expect(await repository.searchByVector('t', 'nl', [0.1, 0.9, 0], 2)).toEqual([]);
+    expect(await repository.searchByVector('t', 'en', [1, 0], 2)).toEqual([]); // another dimension: no match
+  });
+
   it('keeps tenants and languages apart', async () => {
     expect(await repository.search('other-tenant', 'nl', 'retourneren')).toEqual([]);
     expect((await repository.search('t', 'en', 'retourneren')).map((h) => h.title)).not.toContain('Retourneren');

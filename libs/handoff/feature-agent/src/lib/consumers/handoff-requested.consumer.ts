@@ -37,7 +37,14 @@ export class HandoffRequestedConsumer implements EventHandlerDefinition<'handoff
     const request = await currentHandoffRequest(manager, conversation);
     if (request && !request.summary) {
       const summary = summarise(request, await lastMessages(manager, conversation.id));
-      await manager.getRepository(HandoffRequestEntity).update({ id: request.id }, { summary });
+      // Only if still empty when written: a model-written summary (ai-responder) may
+      // have landed meanwhile, and it must not be overwritten by the plain one.
+      await manager
+        .createQueryBuilder()
+        .update(HandoffRequestEntity)
+        .set({ summary })
+        .where('id = :id AND summary IS NULL', { id: request.id })
+        .execute();
     }
 
     const tenant = await manager.getRepository(TenantEntity).findOneBy({ id: conversation.tenantId });
