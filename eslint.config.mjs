@@ -82,6 +82,7 @@ const PROCESS_ENV_ALLOWED = [
   'apps/*-e2e/**',
   'libs/shared/feature-platform/src/lib/bootstrap.ts',
   'tools/**',
+  'bench/**',
   '**/*.spec.ts',
   '**/*.integration-spec.ts',
   '**/*.e2e-spec.ts',
