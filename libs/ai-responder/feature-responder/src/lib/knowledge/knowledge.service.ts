@@ -3,6 +3,11 @@ import { KnowledgeRepository, type ArticleInput, type Hit, type KnowledgeArticle
 import { ANSWER_MODEL, ModelUnavailableError, type AnswerModel } from '@pegamento/ai-responder-data-access-model';
 import { fuseRankings } from './hybrid-ranking';
 
+/** Least share of the question's terms a full-text passage needs to reach the model. */
+export const MIN_MODEL_COVERAGE = 0.34;
+/** Least cosine similarity an embedding-only passage needs to reach the model. */
+export const MIN_MODEL_SIMILARITY = 0.75;
+
 /**
  * The knowledge base with embeddings when the model endpoint offers them: passages get
  * a vector when written, and retrieval for the model fuses full-text and embedding
@@ -29,12 +34,17 @@ export class KnowledgeService {
     return article;
   }
 
-  /** Top passages for the model: full text fused with embedding similarity when there are embeddings. */
+  /**
+   * Top passages for the model: full text fused with embedding similarity when there
+   * are embeddings. Only passages that speak to the question go to the model (a third of
+   * its terms, or a close embedding), so a question the knowledge does not cover gets an
+   * honest "I don't know" whatever a model would have made of loosely related text.
+   */
   async retrieve(tenantId: string, locale: string, question: string, limit: number): Promise<Hit[]> {
-    const fullText = await this.repository.search(tenantId, locale, question, limit * 2);
+    const fullText = (await this.repository.search(tenantId, locale, question, limit * 2)).filter((h) => h.coverage >= MIN_MODEL_COVERAGE);
     const vector = await this.embedOne(question);
     if (!vector) return fullText.slice(0, limit);
-    const byVector = await this.repository.searchByVector(tenantId, locale, vector, limit * 2);
+    const byVector = (await this.repository.searchByVector(tenantId, locale, vector, limit * 2)).filter((h) => h.similarity >= MIN_MODEL_SIMILARITY);
     return fuseRankings(fullText, byVector, limit);
   }
 
