@@ -19,8 +19,13 @@ function countingBus(bus: EventBus, deliveries: string[]): EventBus {
   });
 }
 
+/** Workers still alive when a test ends (it failed before killing them): killed in afterEach. */
+const workers = new Set<ChildProcess>();
+
 function startWorker(env: Record<string, string>): { child: ChildProcess; said: (word: string) => Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', worker], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  workers.add(child);
+  child.once('exit', () => workers.delete(child));
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -40,6 +45,7 @@ function startWorker(env: Record<string, string>): { child: ChildProcess; said: 
 }
 
 async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;
@@ -54,6 +60,7 @@ describe('crash recovery on Apache Kafka', () => {
     ({ db, dataSource } = await openBusTestDatabase());
   });
   afterEach(async () => {
+    await Promise.all([...workers].map(kill));
     // A relay left running would publish the next test's outbox rows to its own topics.
     await Promise.all(stopLater.splice(0).map((p) => p.stop()));
   });

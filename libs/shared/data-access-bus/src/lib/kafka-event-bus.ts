@@ -93,7 +93,7 @@ export class KafkaEventBus implements EventBus {
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: this.options.partitions,
@@ -101,7 +101,28 @@ export class KafkaEventBus implements EventBus {
         })),
       });
     }
+    await this.waitUntilServed(admin, wanted);
     for (const t of wanted) this.knownTopics.add(t);
+  }
+
+  /**
+   * A new topic takes a moment before every partition has a leader; until then the
+   * broker answers metadata requests with UNKNOWN_TOPIC_OR_PARTITION or
+   * LEADER_NOT_AVAILABLE. kafkajs's own wait retries only the latter, so wait here.
+   */
+  private async waitUntilServed(admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
+        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        const type = (error as { type?: string }).type;
+        if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async publish(messages: readonly BusMessage[]): Promise<void> {
