@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendToOutbox } from '@pegamento/data-access-bus';
+import { lockConversation, toConversationView, type ConversationEntity, type ConversationView, type Transition } from '@pegamento/data-access-conversations';
 import { isUuid } from '@pegamento/contracts';
 import type { AgentPrincipal } from '@pegamento/util-auth';
 import { UserEntity } from '@pegamento/handoff-data-access';
@@ -27,4 +29,25 @@ export function assertMayActOn(user: UserEntity, assignedAgentId: string | null,
   if (status === 'with_agent' && assignedAgentId !== null && assignedAgentId !== user.id && user.role !== 'admin') {
     throw new HandoffException(HandoffErrorCode.Conflict, 'Another agent has this conversation.');
   }
+}
+
+/**
+ * One agent action on one conversation, in one transaction: who acts (still active),
+ * the conversation locked in the agent's tenant, the state change, and its events in
+ * the outbox with it. Returns the conversation as the contract shows it.
+ */
+export function transitionAsAgent(
+  dataSource: DataSource,
+  principal: AgentPrincipal,
+  id: string,
+  change: (manager: EntityManager, agent: UserEntity, conversation: ConversationEntity) => Promise<Transition>,
+): Promise<ConversationView> {
+  const wanted = conversationId(id);
+  return dataSource.transaction(async (manager) => {
+    const agent = await actingAgent(manager, principal);
+    const conversation = await lockConversation(manager, principal.tenantId, wanted);
+    const transition = await change(manager, agent, conversation);
+    await appendToOutbox(manager, transition.events);
+    return toConversationView(transition.conversation);
+  });
 }
