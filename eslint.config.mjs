@@ -72,6 +72,22 @@ const scopeConstraints = [
   },
 ];
 
+/** The boundary rule with the given type constraints (production code, or tests). */
+function boundaryRule(types) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      // Every npm import must be declared in package.json (root or the project's own).
+      banTransitiveDependencies: true,
+      // Scope first: the rule reports the first constraint an import breaks, and crossing
+      // into another service is the more telling message.
+      depConstraints: [...scopeConstraints, ...types],
+    },
+  ];
+}
+
 // Conventions: "process.env is read in config/ only". Besides config/ folders, the config and
 // testing utilities, the shared bootstrap (its default `env` argument), tools and tests may.
 const PROCESS_ENV_ALLOWED = [
@@ -97,18 +113,7 @@ export default defineConfig(
   {
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          // Every npm import must be declared in package.json (root or the project's own).
-          banTransitiveDependencies: true,
-          // Scope first: the rule reports the first constraint an import breaks, and crossing
-          // into another service is the more telling message.
-          depConstraints: [...scopeConstraints, ...typeConstraints],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaryRule(typeConstraints),
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -140,15 +145,7 @@ export default defineConfig(
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/*/src/testing.ts', 'libs/*/*/src/testing/**'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          banTransitiveDependencies: true,
-          depConstraints: [...scopeConstraints, ...testTypeConstraints],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaryRule(testTypeConstraints),
     },
   },
   {

@@ -28,6 +28,18 @@ export interface Hit {
   terms: number;
 }
 
+interface PassageRow {
+  chunk_id: string;
+  article_id: string;
+  title: string;
+  url: string | null;
+  text: string;
+}
+
+function toPassage(r: PassageRow): Pick<Hit, 'chunkId' | 'articleId' | 'title' | 'url' | 'text'> {
+  return { chunkId: r.chunk_id, articleId: r.article_id, title: r.title, url: r.url, text: r.text };
+}
+
 const CONFIG_OF = (locale: string) => (locale === 'nl' ? 'dutch' : 'english');
 
 /**
@@ -116,13 +128,9 @@ export class KnowledgeRepository {
         ORDER BY h.matched DESC, h.rank DESC
         LIMIT $4`,
       [tenantId, locale, lexemes, limit],
-    )) as { chunk_id: string; article_id: string; title: string; url: string | null; text: string; rank: number; matched: number }[];
+    )) as (PassageRow & { rank: number; matched: number })[];
     return rows.map((r) => ({
-      chunkId: r.chunk_id,
-      articleId: r.article_id,
-      title: r.title,
-      url: r.url,
-      text: r.text,
+      ...toPassage(r),
       rank: Number(r.rank),
       coverage: r.matched / lexemes.length,
       terms: lexemes.length,
@@ -155,13 +163,9 @@ export class KnowledgeRepository {
         WHERE s.similarity IS NOT NULL
         ORDER BY s.similarity DESC LIMIT $5`,
       [tenantId, locale, vector, norm, limit],
-    )) as { chunk_id: string; article_id: string; title: string; url: string | null; text: string; similarity: number }[];
+    )) as (PassageRow & { similarity: number })[];
     return rows.map((r) => ({
-      chunkId: r.chunk_id,
-      articleId: r.article_id,
-      title: r.title,
-      url: r.url,
-      text: r.text,
+      ...toPassage(r),
       rank: 0,
       coverage: 0,
       terms: 0,
