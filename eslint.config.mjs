@@ -43,6 +43,9 @@ const typeConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  // Browser code (widget, console): bundled by tools/ui/build.mjs, never imported by a
+  // service; it may use the contracts' types (import type only: keep zod out of the bundle).
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
 ];
 
 /**
@@ -69,6 +72,12 @@ const scopeConstraints = [
   {
     sourceTag: 'scope:standalone',
     onlyDependOnLibsWithTags: ['scope:standalone', 'scope:shared', ...SERVICE_SCOPES.map((s) => `scope:${s}`)],
+  },
+  // Operator tools (admin-cli) work on the whole platform's database: every service's
+  // data access, never a service's features (the type rules keep them to data-access and below).
+  {
+    sourceTag: 'scope:operations',
+    onlyDependOnLibsWithTags: ['scope:operations', 'scope:shared', ...SERVICE_SCOPES.map((s) => `scope:${s}`)],
   },
 ];
 

@@ -6,7 +6,7 @@
  * to that folder's index.ts.
  *
  *   npm run db:migration:generate -- <library> <PascalCaseName>
- *   (library: bus | conversations | handoff | policy | knowledge)
+ *   (library: bus | conversations | handoff | policy | knowledge | crm)
  *
  * Uses DATABASE_URL's server, else postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -20,6 +20,7 @@ import { handoffEntities, handoffMigrations } from '../../libs/handoff/data-acce
 import { policyEntities, policyMigrations } from '../../libs/policy/data-access/src/index';
 import { dataSourceOptions } from '../../libs/shared/util-db/src/index';
 import { knowledgeEntities, knowledgeMigrations } from '../../libs/ai-responder/data-access-knowledge/src/index';
+import { crmEntities, crmMigrations } from '../../libs/crm-sync/data-access-crm/src/lib/crm-schema';
 
 const libraries = {
   bus: { dir: 'libs/shared/data-access-bus/src/migrations', entities: busEntities, migrations: busMigrations },
@@ -27,6 +28,7 @@ const libraries = {
   handoff: { dir: 'libs/handoff/data-access/src/migrations', entities: handoffEntities, migrations: handoffMigrations },
   policy: { dir: 'libs/policy/data-access/src/migrations', entities: policyEntities, migrations: policyMigrations },
   knowledge: { dir: 'libs/ai-responder/data-access-knowledge/src/migrations', entities: knowledgeEntities, migrations: knowledgeMigrations },
+  crm: { dir: 'libs/crm-sync/data-access-crm/src/migrations', entities: crmEntities, migrations: crmMigrations },
 } as const;
 
 async function main(): Promise<void> {

@@ -15,6 +15,8 @@ KAFKA_DIR="$INFRA_DIR/kafka"
 KAFKA_PID_FILE="$KAFKA_DIR/kafka.pid"
 KAFKA_LOG_FILE="$KAFKA_DIR/kafka.log"
 KAFKA_PROPS="$KAFKA_DIR/server.properties"
+# Keystore, PEM certificate and passwords of the SASL_SSL test listener (made on first start).
+KAFKA_TLS_DIR="$KAFKA_DIR/tls"
 KAFKA_POM="$INFRA_ROOT/deploy/kafka/pom.xml"
 KAFKA_LIB="$INFRA_ROOT/deploy/kafka/target/lib"
 KAFKA_LIB_STAMP="$INFRA_ROOT/deploy/kafka/target/classpath.cksum"

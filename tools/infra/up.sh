@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Provision Kafka and PostgreSQL for tests and local runs (`npm run infra:up`).
 #
-# Writes .infra/env (`export KAFKA_BROKERS=...`, `export DATABASE_URL=...`) and prints
+# Writes .infra/env (`export KAFKA_BROKERS=...`, `export DATABASE_URL=...`, and for the
+# TLS/SASL tests KAFKA_SASL_SSL_BROKERS, KAFKA_TEST_SSL_CA_FILE, KAFKA_TEST_SASL_USERNAME,
+# KAFKA_TEST_SASL_PASSWORD when the local broker has its SASL_SSL listener) and prints
 # those lines on stdout; progress goes to stderr, so both of these work:
 #   npm run infra:up && source .infra/env
 #   eval "$(bash tools/infra/up.sh)"
@@ -26,6 +28,15 @@
 #   INFRA_DOCKER_TIMEOUT=5        seconds `docker info` may take to count as "answers"
 #   KAFKA_PORT=9092               client listener of the local/Docker broker (127.0.0.1)
 #   KAFKA_CONTROLLER_PORT=9093    KRaft controller listener of the local broker
+#   KAFKA_SASL_SSL_PORT=KAFKA_PORT+2   second client listener of the local broker: SASL_SSL
+#                                 (TLS with a self-signed certificate for 127.0.0.1/localhost
+#                                 made by `keytool` on first start, SASL PLAIN and
+#                                 SCRAM-SHA-512 user `pegamento` with a generated
+#                                 password), for the TLS/SASL
+#                                 tests; the PLAINTEXT listener on KAFKA_PORT is unchanged.
+#                                 With KAFKA_BROKERS set, KAFKA_SASL_SSL_BROKERS,
+#                                 KAFKA_TEST_SSL_CA_FILE, KAFKA_TEST_SASL_USERNAME and
+#                                 KAFKA_TEST_SASL_PASSWORD are passed through when set.
 #   KAFKA_START_TIMEOUT=120       seconds to wait for the broker to be ready
 #   KAFKA_HEAP_OPTS="-Xms128m -Xmx512m"   JVM heap of the local broker
 #   PG_LOCAL_PORT=5432            port probed for an already running PostgreSQL (step 3)
@@ -43,6 +54,8 @@ set -euo pipefail
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_SASL_SSL_PORT="${KAFKA_SASL_SSL_PORT:-$(( KAFKA_PORT + 2 ))}"
+KAFKA_SASL_USER=pegamento
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
 PG_LOCAL_PORT="${PG_LOCAL_PORT:-5432}"
@@ -104,17 +117,67 @@ ensure_kafka_classpath() {
   log "Kafka jars ready in $(rel "$KAFKA_LIB") ($(elapsed_s "$t0") s)"
 }
 
+# random_secret: 32 hex characters from /dev/urandom.
+random_secret() {
+  od -An -tx1 -N16 /dev/urandom | tr -d ' \n'
+}
+
+# The SASL_SSL listener's material in $KAFKA_TLS_DIR, made once (first start) and then reused:
+# a self-signed certificate for localhost/127.0.0.1 in a PKCS12 keystore (keytool, part of
+# the JDK/JRE), the same certificate as PEM for clients (ca.pem), the keystore's password
+# and the SASL PLAIN password of user $KAFKA_SASL_USER. Sets KAFKA_TLS_READY=yes when the
+# listener can be configured; without keytool it warns and the broker runs PLAINTEXT only.
+ensure_kafka_tls() {
+  KAFKA_TLS_READY=no
+  # keytool next to the java that runs the broker (JAVA_HOME, or java's real path), else PATH.
+  local keytool="keytool" java_real
+  java_real="$(readlink -f "$(command -v "$JAVA_BIN")" 2>/dev/null || true)"
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/keytool" ]; then keytool="$JAVA_HOME/bin/keytool"
+  elif [ -n "$java_real" ] && [ -x "$(dirname "$java_real")/keytool" ]; then keytool="$(dirname "$java_real")/keytool"; fi
+  mkdir -p "$KAFKA_TLS_DIR"
+  chmod 700 "$KAFKA_TLS_DIR"
+  if [ ! -s "$KAFKA_TLS_DIR/broker.p12" ] || [ ! -s "$KAFKA_TLS_DIR/ca.pem" ] || [ ! -s "$KAFKA_TLS_DIR/keystore.password" ]; then
+    if ! command -v "$keytool" >/dev/null 2>&1; then
+      warn "no 'keytool' (JDK) found: the local broker starts without its SASL_SSL listener (the TLS/SASL tests will fail)"
+      return 0
+    fi
+    rm -f "$KAFKA_TLS_DIR/broker.p12" "$KAFKA_TLS_DIR/ca.pem"
+    random_secret >"$KAFKA_TLS_DIR/keystore.password"
+    local storepass
+    storepass="$(cat "$KAFKA_TLS_DIR/keystore.password")"
+    log "generating a self-signed certificate for localhost/127.0.0.1 in $(rel "$KAFKA_TLS_DIR") (keytool)"
+    "$keytool" -genkeypair -alias broker -keyalg RSA -keysize 2048 -validity 3650 \
+      -dname "CN=localhost, O=Pegamento local infra" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+      -storetype PKCS12 -keystore "$KAFKA_TLS_DIR/broker.p12" -storepass "$storepass" -keypass "$storepass" \
+      >>"$KAFKA_DIR/keytool.log" 2>&1 || die "keytool -genkeypair failed (see $KAFKA_DIR/keytool.log)"
+    "$keytool" -exportcert -rfc -alias broker -keystore "$KAFKA_TLS_DIR/broker.p12" -storetype PKCS12 \
+      -storepass "$storepass" -file "$KAFKA_TLS_DIR/ca.pem" \
+      >>"$KAFKA_DIR/keytool.log" 2>&1 || die "keytool -exportcert failed (see $KAFKA_DIR/keytool.log)"
+  fi
+  if [ ! -s "$KAFKA_TLS_DIR/sasl.password" ]; then random_secret >"$KAFKA_TLS_DIR/sasl.password"; fi
+  chmod 600 "$KAFKA_TLS_DIR"/*
+  KAFKA_TLS_READY=yes
+}
+
 write_kafka_properties() {
+  local listeners="PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}"
+  local advertised="PLAINTEXT://127.0.0.1:${KAFKA_PORT}"
+  local protocols="CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
+  if [ "$KAFKA_TLS_READY" = yes ]; then
+    listeners="$listeners,SASL_SSL://127.0.0.1:${KAFKA_SASL_SSL_PORT}"
+    advertised="$advertised,SASL_SSL://127.0.0.1:${KAFKA_SASL_SSL_PORT}"
+    protocols="$protocols,SASL_SSL:SASL_SSL"
+  fi
   cat >"$KAFKA_PROPS" <<EOF
 # Generated by tools/infra/up.sh: single-node KRaft broker for tests and local runs.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${KAFKA_CONTROLLER_PORT}
-listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}
+listeners=${listeners}
+advertised.listeners=${advertised}
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=${protocols}
 log.dirs=${KAFKA_DIR}/data
 num.partitions=3
 default.replication.factor=1
@@ -132,9 +195,37 @@ delete.topic.enable=true
 log.segment.bytes=16777216
 log.retention.hours=168
 EOF
+  if [ "$KAFKA_TLS_READY" = yes ]; then
+    local storepass sasl_password
+    storepass="$(cat "$KAFKA_TLS_DIR/keystore.password")"
+    sasl_password="$(cat "$KAFKA_TLS_DIR/sasl.password")"
+    cat >>"$KAFKA_PROPS" <<EOF
+# Second client listener for the TLS/SASL tests: TLS (self-signed, $KAFKA_TLS_DIR/ca.pem) and
+# SASL PLAIN with the users of the JAAS line below (user_<name>="<password>"), or SCRAM-SHA-512
+# (the mechanism of managed EU Kafka services) with the same user, whose credential is written
+# into the cluster metadata when the storage is formatted (StorageTool --add-scram).
+sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512
+ssl.keystore.type=PKCS12
+ssl.keystore.location=${KAFKA_TLS_DIR}/broker.p12
+ssl.keystore.password=${storepass}
+ssl.key.password=${storepass}
+listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${KAFKA_SASL_USER}="${sasl_password}";
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+EOF
+  fi
+  chmod 600 "$KAFKA_PROPS"
 }
 
 format_kafka_storage() {
+  # The SCRAM user lives in the cluster metadata, written at format time: storage formatted by an
+  # older up.sh, or for another password, is formatted again (its topics are test data).
+  local scram_mark=""
+  if [ "$KAFKA_TLS_READY" = yes ]; then scram_mark="$(sha256sum "$KAFKA_TLS_DIR/sasl.password" | cut -c1-64)"; fi
+  if [ -f "$KAFKA_DIR/data/meta.properties" ] && [ -n "$scram_mark" ] && [ "$(cat "$KAFKA_DIR/scram-user.formatted" 2>/dev/null)" != "$scram_mark" ]; then
+    log "the local broker's storage has no SCRAM user for the current password: formatting it again (its topics are test data)"
+    rm -rf "$KAFKA_DIR/data"
+    mkdir -p "$KAFKA_DIR/data"
+  fi
   if [ -f "$KAFKA_DIR/data/meta.properties" ]; then return 0; fi
   local cid
   if [ -s "$KAFKA_DIR/cluster.id" ]; then
@@ -145,9 +236,14 @@ format_kafka_storage() {
     echo "$cid" >"$KAFKA_DIR/cluster.id"
   fi
   log "formatting KRaft storage in $(rel "$KAFKA_DIR/data") (cluster id $cid)"
+  local scram=()
+  if [ "$KAFKA_TLS_READY" = yes ]; then
+    scram=(--add-scram "SCRAM-SHA-512=[name=${KAFKA_SASL_USER},password=$(cat "$KAFKA_TLS_DIR/sasl.password")]")
+  fi
   "$JAVA_BIN" -cp "$KAFKA_LIB/*" -Dlog4j.configuration="file:$KAFKA_LOG4J" \
-    kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_PROPS" >>"$KAFKA_LOG_FILE" 2>&1 \
+    kafka.tools.StorageTool format -t "$cid" -c "$KAFKA_PROPS" "${scram[@]}" >>"$KAFKA_LOG_FILE" 2>&1 \
     || { tail -n 20 "$KAFKA_LOG_FILE" >&2; die "kafka storage format failed (see $KAFKA_LOG_FILE)"; }
+  if [ -n "$scram_mark" ]; then echo "$scram_mark" >"$KAFKA_DIR/scram-user.formatted"; fi
 }
 
 # wait_kafka_ready <pid> <start_ms>: "Kafka Server started" in the log and the port accepts.
@@ -182,11 +278,18 @@ start_kafka_local() {
   pid="$(kafka_local_pid)"
   if [ -n "$pid" ]; then
     record_started kafka-local
-    local running_port
-    running_port="$(sed -n 's/^advertised.listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$KAFKA_PROPS" 2>/dev/null || true)"
+    local running_port running_sasl_port
+    running_port="$(sed -n 's/^advertised.listeners=PLAINTEXT:\/\/127.0.0.1:\([0-9]*\).*$/\1/p' "$KAFKA_PROPS" 2>/dev/null || true)"
     if [ -n "$running_port" ] && [ "$running_port" != "$KAFKA_PORT" ]; then
       warn "the running broker listens on $running_port, not KAFKA_PORT=$KAFKA_PORT; reusing it (run down.sh first to change ports)"
       KAFKA_PORT="$running_port"
+    fi
+    running_sasl_port="$(sed -n 's/^advertised.listeners=.*SASL_SSL:\/\/127.0.0.1:\([0-9]*\).*$/\1/p' "$KAFKA_PROPS" 2>/dev/null || true)"
+    if [ -n "$running_sasl_port" ] && [ -s "$KAFKA_TLS_DIR/sasl.password" ]; then
+      KAFKA_SASL_SSL_PORT="$running_sasl_port"
+      KAFKA_TLS_READY=yes
+    else
+      warn "the running broker has no SASL_SSL listener (started by an older up.sh); run tools/infra/down.sh and up.sh again for the TLS/SASL tests"
     fi
     if grep -q "Kafka Server started" "$KAFKA_LOG_FILE" 2>/dev/null && port_open 127.0.0.1 "$KAFKA_PORT"; then
       log "reusing the local Kafka broker (pid $pid) on 127.0.0.1:$KAFKA_PORT"
@@ -207,10 +310,16 @@ start_kafka_local() {
   require_java
   ensure_kafka_classpath
   mkdir -p "$KAFKA_DIR/data"
+  # The SASL_SSL listener is for the TLS/SASL tests only: a taken port costs those tests, not the broker.
+  if port_open 127.0.0.1 "$KAFKA_SASL_SSL_PORT"; then
+    warn "127.0.0.1:$KAFKA_SASL_SSL_PORT is taken: starting without the SASL_SSL listener (choose KAFKA_SASL_SSL_PORT for the TLS/SASL tests)"
+  else
+    ensure_kafka_tls
+  fi
   write_kafka_properties
   if [ -f "$KAFKA_LOG_FILE" ]; then mv -f "$KAFKA_LOG_FILE" "$KAFKA_LOG_FILE.1"; fi
   format_kafka_storage
-  log "starting the local Kafka 3.9 broker (KRaft) on 127.0.0.1:$KAFKA_PORT, log $(rel "$KAFKA_LOG_FILE")"
+  log "starting the local Kafka 3.9 broker (KRaft) on 127.0.0.1:$KAFKA_PORT$([ "$KAFKA_TLS_READY" = yes ] && printf ' (SASL_SSL on 127.0.0.1:%s)' "$KAFKA_SASL_SSL_PORT"), log $(rel "$KAFKA_LOG_FILE")"
   # setsid + nohup (detach): the broker outlives this script and the terminal. The inner shell writes
   # its own pid and then execs java, so the pid file holds the JVM's pid.
   # KAFKA_HEAP_OPTS is split into words on purpose (several JVM options).
@@ -363,18 +472,36 @@ env_line() {
   esac
 }
 
+# The SASL_SSL listener for the TLS/SASL tests: ours when the local broker has one, else
+# whatever the caller set (a broker of its own, with KAFKA_BROKERS).
+kafka_test_security_lines() {
+  if [ "$KAFKA_TLS_READY" = yes ]; then
+    env_line KAFKA_SASL_SSL_BROKERS "127.0.0.1:$KAFKA_SASL_SSL_PORT"
+    env_line KAFKA_TEST_SSL_CA_FILE "$KAFKA_TLS_DIR/ca.pem"
+    env_line KAFKA_TEST_SASL_USERNAME "$KAFKA_SASL_USER"
+    env_line KAFKA_TEST_SASL_PASSWORD "$(cat "$KAFKA_TLS_DIR/sasl.password")"
+    return 0
+  fi
+  local name
+  for name in KAFKA_SASL_SSL_BROKERS KAFKA_TEST_SSL_CA_FILE KAFKA_TEST_SASL_USERNAME KAFKA_TEST_SASL_PASSWORD; do
+    if [ -n "${!name:-}" ]; then env_line "$name" "${!name}"; fi
+  done
+}
+
 main() {
   local t0
   t0="$(now_ms)"
   take_lock
   KAFKA_BROKERS_OUT=""
   DATABASE_URL_OUT=""
+  KAFKA_TLS_READY=no
   resolve_kafka
   resolve_postgres
   {
     echo "# Written by tools/infra/up.sh; source it: . $(rel "$INFRA_ENV")"
     env_line KAFKA_BROKERS "$KAFKA_BROKERS_OUT"
     env_line DATABASE_URL "$DATABASE_URL_OUT"
+    kafka_test_security_lines
   } >"$INFRA_ENV.tmp"
   mv -f "$INFRA_ENV.tmp" "$INFRA_ENV"
   log "infrastructure up in $(elapsed_s "$t0") s; wrote $(rel "$INFRA_ENV"):"

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_KAFKA_BROKERS_VAR, TEST_PG_ADMIN_URL_VAR } from '../../libs/shared/util-testing/src/index';
+import { TEST_KAFKA_BROKERS_VAR, TEST_KAFKA_SASL_SSL_VARS, TEST_PG_ADMIN_URL_VAR } from '../../libs/shared/util-testing/src/index';
 
 /**
  * Finds Kafka and PostgreSQL for the suites, in the order of architecture.md:
@@ -38,6 +38,11 @@ export default async function globalSetup(): Promise<void> {
     const env = readInfraEnv();
     kafka ??= env['KAFKA_BROKERS'];
     database ??= env['DATABASE_URL'];
+    // The SASL_SSL listener of the local broker, for the TLS/SASL tests (kafka-tls-sasl.integration-spec.ts).
+    for (const name of TEST_KAFKA_SASL_SSL_VARS) {
+      const value = env[name];
+      if (!process.env[name] && value) process.env[name] = value;
+    }
   }
   if (!kafka || !database) throw new Error('Could not find or start Kafka and PostgreSQL for the tests (see tools/infra/README.md)');
   process.env[TEST_KAFKA_BROKERS_VAR] = kafka;

@@ -37,7 +37,11 @@ export const NOT_DEPLOYED = ['standalone', 'admin-cli'];
 /** Secret keys that must never be set from a ConfigMap or a literal env value. */
 export const SECRET_KEYS = [
   'DATABASE_URL',
+  'KAFKA_SASL_PASSWORD',
   'JWT_SECRET',
+  'JWT_PREVIOUS_SECRETS',
+  'DATA_ENCRYPTION_KEYS',
+  'BLIND_INDEX_KEY',
   'OPENAI_API_KEY',
   'TWILIO_AUTH_TOKEN',
   'SLACK_SIGNING_SECRET',
@@ -45,10 +49,11 @@ export const SECRET_KEYS = [
   'EMAIL_WEBHOOK_TOKEN',
   'HUBSPOT_ACCESS_TOKEN',
   'CRM_WEBHOOK_SECRET',
+  'BACKOFFICE_API_TOKEN',
   'SEED_AGENT_PASSWORD',
   'SEED_ADMIN_PASSWORD',
 ];
-const SECRET_LOOKING = /^DATABASE_URL$|SECRET|TOKEN|PASSWORD|API_KEY|PRIVATE_KEY|CREDENTIAL/;
+const SECRET_LOOKING = /^DATABASE_URL$|SECRET|TOKEN|PASSWORD|API_KEY|PRIVATE_KEY|CREDENTIAL|ENCRYPTION_KEY|INDEX_KEY/;
 export const isSecretLooking = (name: string) => SECRET_LOOKING.test(name);
 
 // ---------------------------------------------------------------------------------------
@@ -468,6 +473,11 @@ export function setViolations(objs: K8sObject[], opts: { minReplicas: number }):
   }
   const wantRoutes: Record<string, string> = {
     '/api/v1/web': 'gateway-web',
+    '/widget.js': 'gateway-web',
+    '/widget.js.map': 'gateway-web',
+    '/': 'gateway-web',
+    '/privacy': 'gateway-web',
+    '/accessibility': 'gateway-web',
     '/webhooks/twilio': 'gateway-messaging',
     '/webhooks/email': 'gateway-email',
     '/api/v1/agent': 'handoff',
@@ -476,8 +486,10 @@ export function setViolations(objs: K8sObject[], opts: { minReplicas: number }):
     '/slack/events': 'handoff',
     '/console': 'handoff',
     '/api/v1/compliance': 'policy',
+    '/api/v1/privacy': 'policy',
     '/api/v1/admin/tenant': 'policy',
     '/api/v1/admin/knowledge': 'ai-responder',
+    '/api/v1/crm': 'crm-sync',
   };
   for (const [p, svc] of Object.entries(wantRoutes))
     if (routes.get(p) !== svc) v.push(`Ingress: ${p} must route to ${svc} (routes to ${routes.get(p) ?? 'nothing'})`);

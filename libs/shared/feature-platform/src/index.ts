@@ -1,4 +1,5 @@
 export * from './lib/platform.module';
+export * from './lib/kafka-client-security';
 export * from './lib/platform.options';
 
 export * from './lib/bus.lifecycle';

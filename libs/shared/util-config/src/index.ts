@@ -1,2 +1,3 @@
 export * from './lib/load-config';
 export * from './lib/env-schemas';
+export * from './lib/whatsapp-template';

@@ -33,7 +33,31 @@ export const messageSchema = z.object({
   sources: z.array(sourceSchema).optional().describe('knowledge articles an AI answer rests on'),
   flagged: z.boolean().optional(),
   createdAt: z.iso.datetime(),
+  deliveryStatus: z
+    .enum(['pending', 'queued', 'sent', 'delivered', 'read', 'failed', 'undelivered'])
+    .optional()
+    .describe('SMS/WhatsApp: where an outbound message is (pending = in our send queue)'),
+  deliveryError: z
+    .object({ code: z.string(), message: z.string() })
+    .optional()
+    .describe("why it was not delivered: Twilio's code (21610 unsubscribed, 63016 outside the WhatsApp window, …) or opted_out, whatsapp_window_closed"),
+  attachments: z
+    .array(z.object({ contentType: z.string(), url: z.string().nullable(), sizeBytes: z.number().int().nullable(), filename: z.string().nullable().optional() }))
+    .optional()
+    .describe('media the customer sent (SMS/WhatsApp), files attached to an e-mail (with their file name; the content is not kept)'),
+  segments: z.number().int().optional().describe('SMS segments billed (GSM-7 160/153, UCS-2 70/67 characters), all parts together'),
 });
+
+/** POST /api/v1/agent/conversations/{id}/templates: an approved WhatsApp template, the only thing sent outside the 24-hour window. */
+export const sendTemplateBodySchema = z
+  .object({
+    template: z.string().regex(/^[a-z0-9_]{1,64}$/).describe('name of an approved template (WHATSAPP_TEMPLATES)'),
+    variables: z
+      .record(z.string().regex(/^\d{1,2}$/), z.string().min(1).max(1_000))
+      .optional()
+      .describe('values of the template\'s {{1}}, {{2}}, … placeholders'),
+  })
+  .strict();
 
 export const startConversationBodySchema = z
   .object({
@@ -51,6 +75,26 @@ export const sendMessageBodySchema = z
   .strict();
 
 export const flagMessageBodySchema = z.object({ reason: z.string().max(1_000).optional() }).strict();
+
+/** GET /api/v1/web/info: what the widget shows before the first message (R11, R23, R27). Public. */
+export const webInfoQuerySchema = z.object({ locale: z.string().max(35).optional().describe('BCP-47 tag or Accept-Language list; picks the language of the links and texts') });
+
+export const webInfoSchema = z.object({
+  locale: z.string().describe('the language of the links and texts (a supported one: nl, en)'),
+  humanRoutes: z
+    .object({ phone: z.string().nullable(), email: z.string().nullable() })
+    .describe("the organisation's channels answered by people; null when not set (the chat's own \"talk to a person\" always works)"),
+  privacyNoticeUrl: z.string().describe("the organisation's privacy notice, or this platform's own page (a path on this host, e.g. /privacy?lang=nl)"),
+  accessibilityStatementUrl: z.string().describe("the organisation's accessibility statement, or this platform's own page (/accessibility?lang=nl)"),
+  openingHours: z
+    .object({
+      openNow: z.boolean().describe('a person is on duty now (by the opening hours; not a promise of an instant answer)'),
+      nextOpeningAt: z.iso.datetime().nullable().describe('when closed: the next opening, if one is known within 14 days'),
+      nextOpeningText: z.string().nullable().describe('the same in words, in the requested language, e.g. "maandag 09:00"'),
+    })
+    .optional(),
+});
+export type WebInfoBody = z.infer<typeof webInfoSchema>;
 
 export const loginBodySchema = z.object({
   email: z.string().trim().max(254).pipe(z.email()),

@@ -27,6 +27,12 @@ function defineEvent<TType extends string, TVersion extends number, TSchema exte
 const id = z.string().min(1).max(64);
 const text = z.string().min(1).max(20_000);
 
+/** An approved WhatsApp template and the values of its {{1}}, {{2}}, … placeholders. */
+const templateRef = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,64}$/),
+  variables: z.record(z.string().regex(/^\d{1,2}$/), z.string().max(1_000)),
+});
+
 export const conversationInboundV1 = defineEvent(
   'conversation.inbound',
   1,
@@ -41,6 +47,18 @@ export const conversationInboundV1 = defineEvent(
     channelMessageId: z.string().max(998).nullable(),
     attachments: z.array(attachmentSchema).max(20),
     receivedAt: z.iso.datetime(),
+    /**
+     * An SMS compliance keyword the gateway recognised and already applied to the
+     * number (STOP → `opt_out`, START → `opt_in`, HELP → `help`). Optional: added
+     * compatibly to v1.
+     */
+    keyword: z.enum(['opt_out', 'opt_in', 'help']).optional(),
+    /**
+     * What the gateway masked in `text` before storing it (a BSN, special-category data;
+     * R16), so the policy still knows, e.g., that a medical topic came up. Optional: added
+     * compatibly to v1.
+     */
+    maskedData: z.array(z.enum(['BSN', 'HEALTH', 'BELIEF', 'ORIENTATION', 'POLITICS', 'UNION', 'CRIMINAL'])).max(7).optional(),
   }),
 );
 
@@ -92,6 +110,20 @@ export const handoffRequestedV1 = defineEvent(
   }),
 );
 
+/**
+ * A model wrote the hand-over summary after the request (ai-responder): the summary itself
+ * stays in the database (`handoff_requests.summary`), the event only says it changed, so
+ * views that showed the plain one (the Slack card) can show it.
+ */
+export const handoffSummarizedV1 = defineEvent(
+  'handoff.summarized',
+  1,
+  z.object({
+    handoffId: id,
+    aiWritten: z.boolean(),
+  }),
+);
+
 export const agentReplyV1 = defineEvent(
   'agent.reply',
   1,
@@ -102,6 +134,8 @@ export const agentReplyV1 = defineEvent(
     text,
     /** The agent sent (and so owns) an AI draft; recorded as such (R04). */
     fromAiDraft: z.boolean(),
+    /** An approved WhatsApp template rather than free text. Optional: added compatibly to v1. */
+    template: templateRef.optional(),
   }),
 );
 
@@ -118,6 +152,13 @@ export const conversationOutboundV1 = defineEvent(
     sources: z.array(sourceSchema).max(20),
     /** Version of the AI disclosure text this message carries, if it carries one. */
     disclosureVersion: z.string().max(32).nullable(),
+    /** An approved WhatsApp template rather than free text. Optional: added compatibly to v1. */
+    template: templateRef.optional(),
+    /**
+     * A notice the channel rules require even to a number that opted out (the one
+     * confirmation of STOP). Optional: added compatibly to v1.
+     */
+    complianceNotice: z.boolean().optional(),
   }),
 );
 
@@ -141,6 +182,8 @@ export const deliveryStatusV1 = defineEvent(
     providerMessageId: z.string().max(998),
     status: z.enum(['queued', 'sent', 'delivered', 'read', 'failed', 'undelivered']),
     errorCode: z.string().max(64).nullable(),
+    /** What the error code means, for agents. Optional: added compatibly to v1. */
+    errorMessage: z.string().max(1_000).optional(),
   }),
 );
 
@@ -164,7 +207,8 @@ export const crmSyncedV1 = defineEvent(
   1,
   z.object({
     adapter: z.string().min(1).max(64),
-    entity: z.enum(['contact', 'transcript']),
+    /** `erasure`: added compatibly to v1 (crm-sync is its only producer and consumers ignore it). */
+    entity: z.enum(['contact', 'transcript', 'erasure']),
     externalId: z.string().max(256).nullable(),
     outcome: z.enum(['ok', 'failed']),
     error: z.string().max(1_000).nullable(),
@@ -193,6 +237,7 @@ export const EVENT_DEFINITIONS = [
   aiReplyRequestedV1,
   aiReplyDraftedV1,
   handoffRequestedV1,
+  handoffSummarizedV1,
   agentReplyV1,
   conversationOutboundV1,
   conversationStatusV1,

@@ -31,6 +31,8 @@ export const attachmentSchema = z.object({
   contentType: z.string().min(1).max(255),
   url: z.url().nullable(),
   sizeBytes: z.number().int().nonnegative().nullable(),
+  /** An e-mail attachment's file name. Optional: added compatibly to v1. */
+  filename: z.string().max(255).nullable().optional(),
 });
 
 /** Why a conversation is handed to a person (conversation-engine triggers). */

@@ -10,6 +10,7 @@ export const TOPICS = {
   aiReplyRequested: 'ai.reply.requested.v1',
   aiReplyDrafted: 'ai.reply.drafted.v1',
   handoffRequested: 'handoff.requested.v1',
+  handoffSummarized: 'handoff.summarized.v1',
   agentReply: 'agent.reply.v1',
   conversationOutbound: 'conversation.outbound.v1',
   conversationStatus: 'conversation.status.v1',

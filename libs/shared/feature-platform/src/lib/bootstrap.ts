@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json } from 'express';
+import type { IncomingMessage } from 'node:http';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { z } from 'zod';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@pegamento/util-db';
@@ -22,6 +24,19 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/**
+ * Security headers of every HTTP answer (helmet): nosniff, no framing, no referrer, HSTS,
+ * and a Content-Security-Policy that allows nothing, as JSON needs nothing. Pages (the
+ * demo page, privacy notice, console) and the widget script set their own CSP and
+ * Cross-Origin-Resource-Policy in their controllers, which replace these.
+ */
+export const apiSecurityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  crossOriginResourcePolicy: { policy: 'same-site' },
+});
+
 /** Creates, configures and starts one service; used by every app's main.ts and by the e2e tests. */
 export async function startService<TConfig extends PlatformConfig>(
   definition: ServiceDefinition<TConfig>,
@@ -40,7 +55,10 @@ export async function startService<TConfig extends PlatformConfig>(
     app = await NestFactory.create(definition.module(config, databaseUrl), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
     (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', config.TRUST_PROXY_HOPS);
-    app.use(json({ limit: config.HTTP_BODY_LIMIT_BYTES }));
+    app.use(apiSecurityHeaders);
+    // `verify` keeps the bytes as read (req.rawBody, as Nest's own rawBody option does):
+    // a signed webhook (Slack, ADR 0017) is checked over exactly what was sent.
+    app.use(json({ limit: config.HTTP_BODY_LIMIT_BYTES, verify: keepRawBody }));
     app.useGlobalFilters(new ErrorShapeFilter());
     await app.listen(config.PORT, '0.0.0.0');
   } catch (error) {
@@ -93,4 +111,9 @@ export function runService<TConfig extends PlatformConfig>(definition: ServiceDe
       process.exit(1);
     },
   );
+}
+
+/** body-parser's `verify` hook: the JSON body's bytes stay on the request as `rawBody` (no copy). */
+function keepRawBody(req: IncomingMessage, _res: unknown, buffer: Buffer): void {
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;
 }

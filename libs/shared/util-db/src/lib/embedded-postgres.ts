@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -67,7 +67,12 @@ export async function startEmbeddedPostgres(
   // able to pass through DATA_DIR to reach its cluster directory (traverse only).
   const asRoot = process.getuid?.() === 0;
   await mkdir(root, { recursive: true, mode: asRoot ? 0o711 : 0o700 });
-  if (asRoot) await chmod(root, 0o711);
+  if (asRoot) {
+    // DATA_DIR may exist already, private (0700: the key files made it first): traverse only, nothing readable.
+    const dataDirMode = (await stat(resolve(dataDir))).mode & 0o777;
+    if ((dataDirMode & 0o011) !== 0o011) await chmod(resolve(dataDir), dataDirMode | 0o011);
+    await chmod(root, 0o711);
+  }
 
   const isNew = !existsSync(join(clusterDir, 'PG_VERSION'));
   let credentials: StoredCredentials;

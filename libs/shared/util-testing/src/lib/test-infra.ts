@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
 /**
@@ -54,6 +55,40 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export function testKafkaBrokers(): string[] {
   return required(TEST_KAFKA_BROKERS_VAR).split(',');
+}
+
+/** The SASL_SSL listener of the test broker (tools/infra/up.sh writes these to .infra/env). */
+export interface TestKafkaSaslSsl {
+  brokers: string[];
+  caFile: string;
+  caPem: string;
+  username: string;
+  password: string;
+}
+
+export const TEST_KAFKA_SASL_SSL_VARS = ['KAFKA_SASL_SSL_BROKERS', 'KAFKA_TEST_SSL_CA_FILE', 'KAFKA_TEST_SASL_USERNAME', 'KAFKA_TEST_SASL_PASSWORD'] as const;
+
+/**
+ * The test broker's SASL_SSL listener; throws (the test fails, it is never skipped) when
+ * its variables are missing.
+ */
+export function testKafkaSaslSsl(): TestKafkaSaslSsl {
+  const missing = TEST_KAFKA_SASL_SSL_VARS.filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `${missing.join(', ')} not set: run tools/infra/up.sh (it gives the local broker a SASL_SSL listener and writes these to .infra/env; ` +
+        'a broker started by an older up.sh needs tools/infra/down.sh first; the Docker broker has no such listener, use INFRA_DOCKER=off), ' +
+        'then `source .infra/env`. With KAFKA_BROKERS of your own, set them for its SASL_SSL listener.',
+    );
+  }
+  const caFile = process.env['KAFKA_TEST_SSL_CA_FILE']!;
+  return {
+    brokers: process.env['KAFKA_SASL_SSL_BROKERS']!.split(','),
+    caFile,
+    caPem: readFileSync(caFile, 'utf8'),
+    username: process.env['KAFKA_TEST_SASL_USERNAME']!,
+    password: process.env['KAFKA_TEST_SASL_PASSWORD']!,
+  };
 }
 
 /** A topic and consumer-group prefix no other test file uses. */

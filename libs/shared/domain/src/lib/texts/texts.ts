@@ -45,13 +45,21 @@ export const TEXT_PARAMS = {
   'sms.help': ['phone', 'email'],
   'sms.stopped': [],
   'sms.started': [],
+  'sms.helpNoRoutes': [],
+  'sms.helpOneRoute': ['route'],
+  'assistant.channelLabel': [],
+  'assistant.cannotReadAttachments': [],
   'system.displayName': [],
   'customer.displayName': [],
   'status.waitingOutsideHoursNoRoutes': ['nextOpening'],
   'status.waitingOutsideHoursUnknownNoRoutes': [],
   'assistant.knowledgeAnswer': ['title', 'passage'],
   'assistant.dontKnow': [],
+  'assistant.orderStatus': ['orders'],
+  'assistant.orderSource': [],
   'assistant.unavailable': [],
+  'email.subject': [],
+  'email.phoneRoute': ['phone'],
 } as const satisfies Record<TextKey, readonly string[]>;
 
 export type TextParamName<K extends TextKey> = (typeof TEXT_PARAMS)[K][number];
