@@ -9,3 +9,4 @@ export * from './lib/bus-logger';
 export * from './lib/bus-metrics';
 export * from './lib/bus-schema';
 export * from './lib/event-consumer.decorator';
+export * from './lib/event-sealer';

@@ -2,13 +2,16 @@
  * Test helpers of the bus (second entry point, never bundled into apps):
  * `describeEventBusContract` is the one behavioural suite both adapters must pass.
  */
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TOPICS, createEvent, type AnyEvent, type EventOf } from '@pegamento/contracts';
+import { testFieldKeyRing } from '@pegamento/util-crypto/testing';
 import { openDatabase } from '@pegamento/util-db';
 import { createTestDatabase, eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
 import { busEntities, busMigrations } from './lib/bus-schema';
 import { ConsumerRunner, PermanentHandlerError, type EventHandlerDefinition, type RetryPolicy } from './lib/consumer-runner';
 import type { EventBus } from './lib/event-bus.port';
+import { EventSealer } from './lib/event-sealer';
 import { DeadLetterService } from './lib/dead-letter.service';
 import { OutboxRelay, type OutboxRelayOptions } from './lib/outbox-relay';
 import { appendToOutbox } from './lib/outbox';
@@ -98,7 +101,15 @@ export async function openBusTestDatabase(): Promise<{ db: TestDatabase; dataSou
   return { db, dataSource };
 }
 
-/** One running pipeline: outbox relay → bus → consumer runner. */
+/** A sealer with the test keys and its own cache, as one process has (ADR 0018). */
+export function testEventSealer(cacheSize = 1_000): EventSealer {
+  return new EventSealer(testFieldKeyRing(), cacheSize);
+}
+
+/**
+ * One running pipeline: outbox relay → bus → consumer runner, as one process runs it:
+ * payloads sealed per conversation by default, as in production (`sealer: null` turns it off).
+ */
 export class BusPipeline {
   readonly runner: ConsumerRunner;
   readonly relay: OutboxRelay;
@@ -108,10 +119,16 @@ export class BusPipeline {
     handlers: EventHandlerDefinition<'audit.recorded'>[],
     retry: RetryPolicy = fastRetry,
     relayOptions: Partial<OutboxRelayOptions> = {},
+    readonly sealer: EventSealer | null = testEventSealer(),
   ) {
-    this.runner = new ConsumerRunner(dataSource, retry, silentBusLogger);
+    this.runner = new ConsumerRunner(dataSource, retry, silentBusLogger, undefined, sealer ?? undefined);
     for (const h of handlers) this.runner.register(h);
-    this.relay = new OutboxRelay(dataSource, bus, { batchSize: 50, pollIntervalMs: 50, retentionMs: 3_600_000, ...relayOptions }, silentBusLogger);
+    this.relay = new OutboxRelay(
+      dataSource,
+      bus,
+      { batchSize: 50, pollIntervalMs: 50, retentionMs: 3_600_000, ...(sealer ? { sealer } : {}), ...relayOptions },
+      silentBusLogger,
+    );
   }
 
   async start(): Promise<this> {
@@ -199,6 +216,96 @@ export function describeEventBusContract(name: string, makeBus: BusFactory): voi
       await eventually(() => calls.length >= 2);
       const rows = await effects(dataSource, 'dedupe');
       expect(rows.filter((r) => r.event_id === event.eventId)).toHaveLength(1);
+    });
+
+    it('skips, without calling a handler or dead-lettering, the events of a conversation erased while they were in flight', async () => {
+      const calls: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = numberedEvent('erased-in-flight', 1);
+      const handler = recordingHandler('erasure', { calls });
+      await pipeline([
+        {
+          ...handler,
+          handle: async (event, context) => {
+            if (event.eventId === first.eventId) {
+              calls.push('holding');
+              await gate;
+            }
+            await handler.handle(event, context);
+          },
+        },
+      ]);
+      const inFlight = numberedEvent('erased-in-flight', 2);
+      await writeToOutbox(dataSource, [first, inFlight, numberedEvent('live-conversation', 3)]);
+      await eventually(() => calls.includes('holding'));
+      // Erased while the conversation's first event is being handled and its second waits behind it.
+      await dataSource.query(`INSERT INTO erased_keys (message_key) VALUES ('erased-in-flight')`);
+      await dataSource.query(`DELETE FROM event_keys WHERE message_key = 'erased-in-flight'`);
+      release();
+      await eventually(async () => (await effects(dataSource, 'erasure')).some((r) => r.conversation_id === 'live-conversation'));
+      await eventually(async () => ((await dataSource.query(`SELECT 1 FROM inbox WHERE consumer_group = 'erasure' AND event_id = $1`, [inFlight.eventId])) as unknown[]).length > 0);
+      expect(calls).not.toContain(inFlight.eventId);
+      const letters = (await dataSource.query(`SELECT message_key FROM dead_letters WHERE consumer_group = 'erasure'`)) as { message_key: string }[];
+      expect(letters.map((l) => l.message_key)).not.toContain('erased-in-flight');
+    });
+
+    it('does not publish what an erased conversation still had in the outbox', async () => {
+      const calls: string[] = [];
+      const p = await pipeline([recordingHandler('erased-before', { calls })]);
+      const raw: string[] = [];
+      await p.bus.subscribe({ groupId: `wire-${randomUUID()}`, topics: [TOPICS.auditRecorded], broadcast: true, handle: async (m) => void raw.push(m.key) });
+      await dataSource.query(`INSERT INTO erased_keys (message_key) VALUES ('erased-before-publish')`);
+      const late = numberedEvent('erased-before-publish', 1);
+      await writeToOutbox(dataSource, [late, numberedEvent('published-after', 2)]);
+      await eventually(async () => (await effects(dataSource, 'erased-before')).length === 1);
+      await eventually(async () => ((await dataSource.query(`SELECT 1 FROM outbox WHERE event_id = $1 AND published_at IS NOT NULL`, [late.eventId])) as unknown[]).length > 0);
+      expect(raw).toEqual(['published-after']);
+      expect(calls).not.toContain(late.eventId);
+      expect(await dataSource.query(`SELECT 1 FROM event_keys WHERE message_key = 'erased-before-publish'`)).toEqual([]);
+    });
+
+    it("seals every payload on the wire under its conversation's key, and hands it to consumers open", async () => {
+      const p = await pipeline([recordingHandler('sealed')]);
+      const wire: string[] = [];
+      await p.bus.subscribe({ groupId: `wire-${randomUUID()}`, topics: [TOPICS.auditRecorded], broadcast: true, handle: async (m) => void wire.push(m.value) });
+      const event = createEvent('audit.recorded', {
+        tenantId: 'test',
+        conversationId: 'sealed-conversation',
+        payload: { action: 'test.step', actor: { type: 'system', id: null }, reason: 'Jan Jansen, 06-12345678', details: { seq: 1, email: 'jan@example.test' } },
+      });
+      await writeToOutbox(dataSource, [event]);
+      await eventually(async () => (await effects(dataSource, 'sealed')).length === 1);
+      const [onWire] = await eventually(async () => wire.length > 0 && wire);
+      expect(onWire).not.toMatch(/Jan Jansen|12345678|jan@example/);
+      const envelope = JSON.parse(onWire!) as Record<string, unknown>;
+      expect(envelope).toMatchObject({ eventId: event.eventId, type: 'audit.recorded', conversationId: 'sealed-conversation', sealed: expect.stringMatching(/^es1:/) });
+      expect(envelope).not.toHaveProperty('payload');
+    });
+
+    it('cannot read a copy of an erased conversation\'s events any more: a consumer skips it without dead-lettering', async () => {
+      const p = await pipeline([recordingHandler('late-reader')]);
+      const wire: { key: string; value: string }[] = [];
+      await p.bus.subscribe({ groupId: `wire-${randomUUID()}`, topics: [TOPICS.auditRecorded], broadcast: true, handle: async (m) => void wire.push(m) });
+      const event = numberedEvent('shredded', 1);
+      await writeToOutbox(dataSource, [event]);
+      await eventually(async () => (await effects(dataSource, 'late-reader')).length === 1);
+      const copy = await eventually(async () => wire.find((m) => m.key === 'shredded'));
+      // The erasure deletes the key; the copy stays on the log, as on Kafka.
+      await dataSource.query(`DELETE FROM event_keys WHERE message_key = 'shredded'`);
+      await expect(testEventSealer().open(dataSource, copy.key, copy.value)).resolves.toEqual({ kind: 'shredded' });
+      // A consumer that never saw it (another process, no key in memory) gets the copy again.
+      const calls: string[] = [];
+      const fresh = await pipeline([recordingHandler('fresh-reader', { calls })]);
+      // Behind it on the same partition, an event it can read: once that is handled, the copy was seen.
+      const witness = JSON.stringify(numberedEvent('witness', 2));
+      await fresh.bus.publish([
+        { topic: TOPICS.auditRecorded, key: copy.key, value: copy.value },
+        { topic: TOPICS.auditRecorded, key: copy.key, value: witness },
+      ]);
+      await eventually(async () => (await effects(dataSource, 'fresh-reader')).some((r) => r.conversation_id === 'witness'));
+      expect(calls).not.toContain(event.eventId);
+      expect(await new DeadLetterService(dataSource).list({ group: 'fresh-reader' })).toEqual([]);
     });
 
     it('retries a failing handler with back-off and handles the event once it succeeds', async () => {
@@ -296,6 +403,27 @@ export function describeEventBusContract(name: string, makeBus: BusFactory): voi
       expect(letters[0]!.error).toMatch(/ContractViolationError/);
       expect(calls).toHaveLength(0);
       await expect(new DeadLetterService(dataSource).replay(letters[0]!.id)).rejects.toThrow(/not a valid event/);
+    });
+
+    it('runs a broadcast consumer in order per conversation, without the inbox, and drops (never dead-letters) what keeps failing', async () => {
+      const calls: string[] = [];
+      const broadcast = { ...recordingHandler('pushes', { calls, failTimes: (e) => e.conversationId === 'broken' }), delivery: 'broadcast' as const };
+      await pipeline([broadcast]);
+      const events = [...Array.from({ length: 9 }, (_, i) => numberedEvent(`push-${i % 3}`, i)), numberedEvent('broken', 99)];
+      await writeToOutbox(dataSource, events);
+      const rows = await eventually(async () => {
+        const r = await effects(dataSource, 'pushes');
+        return r.length >= 9 && calls.filter((id) => id === events[9]!.eventId).length >= fastRetry.maxAttempts && r;
+      });
+      for (const c of ['push-0', 'push-1', 'push-2']) {
+        const seqs = rows.filter((r) => r.conversation_id === c).map((r) => r.seq);
+        expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      }
+      const bookkeeping = (await dataSource.query(
+        `SELECT (SELECT count(*) FROM inbox WHERE consumer_group = 'pushes')::int AS inbox,
+                (SELECT count(*) FROM dead_letters WHERE consumer_group = 'pushes')::int AS dead`,
+      )) as { inbox: number; dead: number }[];
+      expect(bookkeeping[0]).toEqual({ inbox: 0, dead: 0 });
     });
 
     it('finishes a handler in flight on shutdown, and a restarted consumer does not see it again', async () => {

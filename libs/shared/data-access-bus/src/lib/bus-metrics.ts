@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 
-export type HandleOutcome = 'handled' | 'duplicate' | 'retried' | 'dead_lettered';
+export type HandleOutcome = 'handled' | 'duplicate' | 'erased' | 'retried' | 'dead_lettered' | 'dropped';
 
 /** Prometheus counters of the bus, registered on the app's registry. */
 export class BusMetrics {

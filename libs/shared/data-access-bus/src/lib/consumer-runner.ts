@@ -4,6 +4,7 @@ import {
   ContractViolationError,
   createEvent,
   decodeEvent,
+  parseEvent,
   topicFor,
   type AnyEvent,
   type EventOf,
@@ -13,6 +14,7 @@ import type { EventBus, ReceivedMessage } from './event-bus.port';
 import { appendToOutbox } from './outbox';
 import type { BusLogger } from './bus-logger';
 import type { BusMetrics } from './bus-metrics';
+import { SealedEventError, type EventSealer, type OpenedMessage } from './event-sealer';
 
 export interface HandlerContext {
   /** The handler's transaction: its writes, the inbox row and its outgoing events commit together. */
@@ -27,6 +29,13 @@ export interface EventHandlerDefinition<T extends EventType = EventType> {
   /** Consumer group: each group sees every event of its types once in effect. */
   group: string;
   types: readonly T[];
+  /**
+   * `broadcast`: every process running this consumer handles every event (from the
+   * moment it started), without the inbox and without dead letters; a failure after the
+   * last try is logged and dropped. Only for read-only work local to the process, such
+   * as pushing to the sockets it holds. Default: once per group.
+   */
+  delivery?: 'group' | 'broadcast';
   handle(event: EventOf<T>, context: HandlerContext): Promise<void>;
 }
 
@@ -55,6 +64,7 @@ const MAX_ERROR_TEXT = 2_000;
  */
 export class ConsumerRunner {
   private readonly groups = new Map<string, Map<string, EventHandlerDefinition>>();
+  private readonly broadcastGroups = new Set<string>();
   private stopping = false;
   private readonly wakeSleepers = new Set<() => void>();
 
@@ -63,10 +73,18 @@ export class ConsumerRunner {
     private readonly retry: RetryPolicy,
     private readonly logger: BusLogger,
     private readonly metrics?: BusMetrics,
+    /** Opens sealed payloads (ADR 0018); without it, a sealed event fails its contract check. */
+    private readonly sealer?: EventSealer,
   ) {}
 
   register<T extends EventType>(definition: EventHandlerDefinition<T>): void {
-    const byType = this.groups.get(definition.group) ?? new Map<string, EventHandlerDefinition>();
+    const broadcast = definition.delivery === 'broadcast';
+    const existing = this.groups.get(definition.group);
+    if (existing && broadcast !== this.broadcastGroups.has(definition.group)) {
+      throw new Error(`Group ${definition.group} mixes broadcast and group delivery`);
+    }
+    if (broadcast) this.broadcastGroups.add(definition.group);
+    const byType = existing ?? new Map<string, EventHandlerDefinition>();
     for (const type of definition.types) {
       if (byType.has(type)) throw new Error(`Group ${definition.group} already handles ${type}`);
       byType.set(type, definition as unknown as EventHandlerDefinition);
@@ -85,7 +103,8 @@ export class ConsumerRunner {
     this.stopping = false;
     for (const [group, byType] of this.groups) {
       const topics = [...new Set([...byType.keys()].map((t) => topicFor(t as EventType)))];
-      await bus.subscribe({ groupId: group, topics, handle: (message) => this.process(group, byType, message) });
+      const broadcast = this.broadcastGroups.has(group);
+      await bus.subscribe({ groupId: group, topics, broadcast, handle: (message) => this.process(group, byType, message) });
     }
   }
 
@@ -98,14 +117,25 @@ export class ConsumerRunner {
   private async process(group: string, byType: Map<string, EventHandlerDefinition>, message: ReceivedMessage): Promise<void> {
     let event: AnyEvent;
     try {
-      event = decodeEvent(message.value);
+      if (this.sealer) {
+        const opened = await this.open(this.sealer, message);
+        if (opened.kind === 'shredded') {
+          // The conversation was erased and its key with it: there is nothing left to read.
+          this.metrics?.consumed(group, 'sealed', 'erased');
+          return;
+        }
+        event = parseEvent(opened.envelope);
+      } else event = decodeEvent(message.value);
     } catch (error) {
+      // The key could not be read (the database): up to the bus, which delivers the message again.
+      if (!(error instanceof ContractViolationError || error instanceof SealedEventError)) throw error;
       await this.deadLetter(group, message, null, error, 0);
       return;
     }
     const definition = byType.get(event.type);
     if (!definition) return;
     const fields = { group, eventId: event.eventId, type: event.type, conversationId: event.conversationId, tenantId: event.tenantId };
+    const broadcast = this.broadcastGroups.has(group);
 
     let lastError: unknown;
     let attempt = 0;
@@ -114,12 +144,18 @@ export class ConsumerRunner {
       attempt += 1;
       try {
         const outcome = await this.dataSource.transaction(async (manager) => {
-          const inserted = (await manager.query(
-            `INSERT INTO inbox (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            [group, event.eventId, event.type],
-          )) as unknown[];
+          // A broadcast group is one group per process: an inbox row per process would only pile up.
+          const inserted = broadcast
+            ? [event.eventId]
+            : ((await manager.query(
+                `INSERT INTO inbox (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING RETURNING event_id`,
+                [group, event.eventId, event.type],
+              )) as unknown[]);
           if (inserted.length === 0) return 'duplicate' as const;
+          // The conversation was erased while this event was in flight: writing it back would undo the erasure.
+          const erased = (await manager.query(`SELECT 1 FROM erased_keys WHERE message_key = $1`, [event.conversationId])) as unknown[];
+          if (erased.length > 0) return 'erased' as const;
           await definition.handle(event, { manager, attempt, emit: (events) => appendToOutbox(manager, events) });
           return 'handled' as const;
         });
@@ -133,7 +169,30 @@ export class ConsumerRunner {
         if (attempt < this.retry.maxAttempts) await this.backoff(attempt);
       }
     }
+    if (broadcast) {
+      // Nothing to replay later: the sockets this push was for may be gone by then.
+      this.metrics?.consumed(group, event.type, 'dropped');
+      this.logger.error('broadcast event dropped', { ...fields, attempts: attempt, error: (lastError as Error)?.message });
+      return;
+    }
     await this.deadLetter(group, message, event, lastError, attempt);
+  }
+
+  /**
+   * The message's envelope with its payload opened (ADR 0018). Reading the key can fail like
+   * any database call: tried again with the handlers' back-off, then the error goes up and
+   * the bus delivers the message again. A damaged sealed payload throws SealedEventError.
+   */
+  private async open(sealer: EventSealer, message: ReceivedMessage): Promise<OpenedMessage> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sealer.open(this.dataSource, message.key, message.value);
+      } catch (error) {
+        if (error instanceof SealedEventError || error instanceof ContractViolationError || attempt >= this.retry.maxAttempts || this.stopping) throw error;
+        this.logger.warn('could not read the key of a sealed event', { topic: message.topic, attempt, error: (error as Error).message });
+        await this.backoff(attempt);
+      }
+    }
   }
 
   private async backoff(attempt: number): Promise<void> {

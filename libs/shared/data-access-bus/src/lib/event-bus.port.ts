@@ -7,7 +7,11 @@
  *   one at a time, in publish order;
  * - `publish` resolves once the bus has accepted the messages durably (Kafka: acked
  *   by the broker; in-process: handled by every group, since nothing else keeps them);
- * - `close` stops taking new work, lets handlers in flight finish, commits, returns.
+ * - `close` stops taking new work, lets handlers in flight finish, commits, returns;
+ * - a `broadcast` subscription is the exception to "once per group": every process
+ *   that subscribes it receives every message published after it subscribed (Kafka:
+ *   a consumer group of its own per process, starting at the newest offset, never
+ *   committed). It is for pushing to sockets that only this process holds.
  *
  * Topics are given without the deployment prefix; the adapter adds it.
  */
@@ -32,6 +36,8 @@ export interface Subscription {
   groupId: string;
   topics: readonly string[];
   handle: MessageHandler;
+  /** Every subscribing process gets every message, from now on (see above). */
+  broadcast?: boolean;
 }
 
 export interface EventBus {

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
+  ConfigResourceTypes,
+  ConfigSource,
   Kafka,
   Partitioners,
   logLevel as KafkaLogLevel,
@@ -7,6 +11,7 @@ import {
   type IHeaders,
   type LogEntry,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import type { BusMessage, EventBus, ReceivedMessage, Subscription } from './event-bus.port';
 
@@ -20,8 +25,35 @@ export interface KafkaEventBusOptions {
   sessionTimeoutMs: number;
   /** Partitions of one subscription worked on at once; order stays per partition. */
   partitionsConsumedConcurrently: number;
+  /** TLS to the brokers; `ca` (PEM) replaces Node's built-in CAs when given. Unset: plaintext. */
+  ssl?: KafkaTlsOptions;
+  /** SASL authentication (over TLS, unless the config explicitly allowed plaintext). */
+  sasl?: KafkaSaslOptions;
+  /**
+   * `retention.ms` of the topics: set when ensureTopics creates one and brought in line on
+   * existing ones (logged). Unset: the broker's default, existing topics untouched.
+   */
+  topicRetentionMs?: number;
   log?: (level: 'error' | 'warn' | 'info', message: string, extra: Record<string, unknown>) => void;
 }
+
+export interface KafkaTlsOptions {
+  /** PEM certificate(s) of the CA(s) that signed the brokers' certificates. */
+  ca?: string;
+  /** Verify the brokers' certificate chain and host name (only a test broker may turn it off). */
+  rejectUnauthorized: boolean;
+}
+
+export type KafkaSaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+export interface KafkaSaslOptions {
+  mechanism: KafkaSaslMechanism;
+  username: string;
+  /** From the environment/secret only; never logged. */
+  password: string;
+}
+
+const RETENTION_MS = 'retention.ms';
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -30,6 +62,18 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
     result[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
   }
   return result;
+}
+
+function saslOptions(sasl: KafkaSaslOptions): SASLOptions {
+  const { username, password } = sasl;
+  switch (sasl.mechanism) {
+    case 'plain':
+      return { mechanism: 'plain', username, password };
+    case 'scram-sha-256':
+      return { mechanism: 'scram-sha-256', username, password };
+    case 'scram-sha-512':
+      return { mechanism: 'scram-sha-512', username, password };
+  }
 }
 
 /**
@@ -48,6 +92,8 @@ export class KafkaEventBus implements EventBus {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly knownTopics = new Set<string>();
   private closing = false;
+  /** Names this process's broadcast consumer groups; a restart is a new instance. */
+  private readonly instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
 
   constructor(private readonly options: KafkaEventBusOptions) {
     const log = options.log;
@@ -55,6 +101,8 @@ export class KafkaEventBus implements EventBus {
       clientId: options.clientId,
       brokers: [...options.brokers],
       connectionTimeout: options.connectionTimeoutMs,
+      ...(options.ssl ? { ssl: { rejectUnauthorized: options.ssl.rejectUnauthorized, ...(options.ssl.ca ? { ca: [options.ssl.ca] } : {}) } } : {}),
+      ...(options.sasl ? { sasl: saslOptions(options.sasl) } : {}),
       logLevel: KafkaLogLevel.WARN,
       logCreator:
         () =>
@@ -91,6 +139,7 @@ export class KafkaEventBus implements EventBus {
     if (wanted.length === 0) return;
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
+    const retentionMs = this.options.topicRetentionMs;
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: false,
@@ -98,11 +147,52 @@ export class KafkaEventBus implements EventBus {
           topic,
           numPartitions: this.options.partitions,
           replicationFactor: this.options.replicationFactor,
+          ...(retentionMs !== undefined ? { configEntries: [{ name: RETENTION_MS, value: String(retentionMs) }] } : {}),
         })),
       });
     }
     await this.waitUntilServed(admin, wanted);
+    const present = wanted.filter((t) => existing.has(t));
+    if (retentionMs !== undefined && present.length > 0) await this.alignRetention(admin, present, retentionMs);
     for (const t of wanted) this.knownTopics.add(t);
+  }
+
+  /**
+   * Sets `retention.ms` on existing topics whose value differs. alterConfigs replaces a
+   * topic's whole set of overrides, so the other overrides are sent along unchanged; a
+   * topic with a sensitive override (value not readable) is left alone with a warning.
+   */
+  private async alignRetention(admin: Admin, topics: readonly string[], retentionMs: number): Promise<void> {
+    const wanted = String(retentionMs);
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    });
+    for (const resource of resources) {
+      if (resource.errorCode !== 0) throw new Error(`Kafka describeConfigs of topic ${resource.resourceName} failed: ${resource.errorMessage} (code ${resource.errorCode})`);
+      const current = resource.configEntries.find((e) => e.configName === RETENTION_MS)?.configValue ?? null;
+      if (current === wanted) continue;
+      const overrides = resource.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && e.configName !== RETENTION_MS);
+      if (overrides.some((e) => e.isSensitive || e.configValue === null)) {
+        this.options.log?.('warn', 'kafka: topic retention.ms not changed: the topic has an override that cannot be read back', {
+          topic: resource.resourceName,
+          retentionMs: current,
+          wantedRetentionMs: wanted,
+        });
+        continue;
+      }
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: resource.resourceName,
+            configEntries: [...overrides.map((e) => ({ name: e.configName, value: e.configValue })), { name: RETENTION_MS, value: wanted }],
+          },
+        ],
+      });
+      this.options.log?.('info', 'kafka: topic retention.ms changed', { topic: resource.resourceName, from: current, to: wanted });
+    }
   }
 
   /**
@@ -143,8 +233,11 @@ export class KafkaEventBus implements EventBus {
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
+    const broadcast = subscription.broadcast === true;
+    // Broadcast: a group of this process alone, so every replica sees every message.
+    const groupId = broadcast ? `${subscription.groupId}.broadcast.${this.instanceId}` : subscription.groupId;
     const consumer = this.kafka.consumer({
-      groupId: `${this.options.topicPrefix}${subscription.groupId}`,
+      groupId: `${this.options.topicPrefix}${groupId}`,
       sessionTimeout: this.options.sessionTimeoutMs,
       // How long a rebalance waits for members; a dead member holds its partitions until then.
       rebalanceTimeout: this.options.sessionTimeoutMs * 2,
@@ -153,7 +246,11 @@ export class KafkaEventBus implements EventBus {
       retry: { retries: 10, initialRetryTime: 300 },
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: subscription.topics.map((t) => this.topicName(t)), fromBeginning: true });
+    // A broadcast group starts at the newest offset: it serves sockets connected now, not history.
+    await consumer.subscribe({ topics: subscription.topics.map((t) => this.topicName(t)), fromBeginning: !broadcast });
+    // Resolve only once partitions are assigned, so a broadcast consumer misses nothing published after start.
+    const joined = broadcast ? this.joinedGroup(consumer) : Promise.resolve();
+    joined.catch(() => undefined); // awaited below, after run()
     const prefix = this.options.topicPrefix;
     await consumer.run({
       autoCommit: false,
@@ -169,7 +266,8 @@ export class KafkaEventBus implements EventBus {
         };
         const work = (async () => {
           await subscription.handle(received);
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+          // A broadcast group is never resumed (a restarted process is a new group): nothing to commit.
+          if (!broadcast) await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
         })();
         this.inFlight.add(work);
         try {
@@ -180,6 +278,21 @@ export class KafkaEventBus implements EventBus {
       },
     });
     this.consumers.push(consumer);
+    await joined;
+  }
+
+  private joinedGroup(consumer: Consumer): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        removeListener();
+        reject(new Error(`Kafka consumer did not join its group within ${this.options.sessionTimeoutMs * 2} ms`));
+      }, this.options.sessionTimeoutMs * 2);
+      const removeListener = consumer.on(consumer.events.GROUP_JOIN, () => {
+        clearTimeout(timer);
+        removeListener();
+        resolve();
+      });
+    });
   }
 
   async ping(): Promise<void> {

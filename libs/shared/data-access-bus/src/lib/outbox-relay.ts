@@ -4,6 +4,7 @@ import type { BusMessage, EventBus } from './event-bus.port';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox';
 import type { BusLogger } from './bus-logger';
 import type { BusMetrics } from './bus-metrics';
+import type { EventSealer } from './event-sealer';
 
 export interface OutboxRelayOptions {
   batchSize: number;
@@ -14,13 +15,15 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Test seam: runs after a batch reached the bus and before it is marked published. */
   afterPublish?: (count: number) => Promise<void> | void;
+  /** Seals the payloads before they leave (ADR 0018); unset: they go as they are (tests of the bus alone). */
+  sealer?: EventSealer;
 }
 
 interface OutboxRow {
   id: string;
   topic: string;
   message_key: string;
-  envelope: unknown;
+  envelope: Record<string, unknown>;
   headers: Record<string, string> | null;
 }
 
@@ -112,16 +115,26 @@ export class OutboxRelay {
         [this.options.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      const messages: BusMessage[] = rows.map((r) => ({
-        topic: r.topic,
-        key: r.message_key,
-        value: JSON.stringify(r.envelope),
-        headers: r.headers ?? {},
-      }));
+      // Keys are created outside this transaction, committed before anyone can receive the events.
+      const values = this.options.sealer
+        ? await this.options.sealer.seal(
+            this.dataSource,
+            rows.map((r) => ({ key: r.message_key, envelope: r.envelope })),
+          )
+        : rows.map((r) => JSON.stringify(r.envelope));
+      const messages: BusMessage[] = [];
+      rows.forEach((r, i) => {
+        const value = values[i];
+        if (value !== null && value !== undefined) messages.push({ topic: r.topic, key: r.message_key, value, headers: r.headers ?? {} });
+      });
+      if (messages.length < rows.length) {
+        // Their conversation was erased after they were written: nobody may read them, so they do not go out.
+        this.logger.info('outbox events of erased conversations not published', { count: rows.length - messages.length });
+      }
       await this.bus.publish(messages);
       await this.options.afterPublish?.(rows.length);
       await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      this.metrics?.published(rows.length);
+      this.metrics?.published(messages.length);
       return rows.length;
     });
   }
@@ -134,6 +147,8 @@ export class OutboxRelay {
       `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - ($1::bigint * interval '1 millisecond')`,
       [this.options.retentionMs],
     );
+    // A key a relay created while an erasure of its conversation was committing (ADR 0018).
+    if (this.options.sealer) await this.dataSource.query(`DELETE FROM event_keys k USING erased_keys e WHERE k.message_key = e.message_key`);
   }
 
   private async listen(): Promise<void> {

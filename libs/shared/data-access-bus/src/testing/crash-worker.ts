@@ -13,7 +13,7 @@ import { KafkaEventBus } from '../lib/kafka-event-bus';
 import { OutboxRelay } from '../lib/outbox-relay';
 import { silentBusLogger } from '../lib/bus-logger';
 import type { EventBus, Subscription } from '../lib/event-bus.port';
-import { recordingHandler } from '../testing';
+import { recordingHandler, testEventSealer } from '../testing';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -35,11 +35,14 @@ async function main(): Promise<void> {
     partitionsConsumedConcurrently: 1,
   });
   await bus.connect();
+  // Sealed payloads, as in production (ADR 0018).
+  const sealer = testEventSealer();
   if (env('ROLE') === 'relay') {
     const relay = new OutboxRelay(dataSource, bus, {
       batchSize: Number(env('BATCH_SIZE')),
       pollIntervalMs: 50,
       retentionMs: 3_600_000,
+      sealer,
       afterPublish: async () => {
         process.stdout.write('published\n');
         await never();
@@ -55,14 +58,15 @@ async function main(): Promise<void> {
         ...subscription,
         handle: async (message) => {
           await subscription.handle(message);
-          if ((JSON.parse(message.value) as { payload: { details: { seq: number } } }).payload.details.seq === hangAt) {
+          const opened = await sealer.open(dataSource, message.key, message.value);
+          if (opened.kind === 'open' && (opened.envelope as { payload: { details: { seq: number } } }).payload.details.seq === hangAt) {
             process.stdout.write('handled\n');
             await never();
           }
         },
       }),
   });
-  const runner = new ConsumerRunner(dataSource, { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, silentBusLogger);
+  const runner = new ConsumerRunner(dataSource, { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, silentBusLogger, undefined, sealer);
   runner.register(recordingHandler(env('GROUP')));
   await runner.start(hangingBus);
 }
