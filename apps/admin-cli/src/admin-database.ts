@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
-import { openDatabase } from '@pegamento/util-db';
+import { openDatabase, type DatabaseModuleParts } from '@pegamento/util-db';
 import { START_HINT, type ResolvedDatabase } from './config/admin-cli.config';
 
 /** The URL without its password, for messages. */
@@ -21,16 +21,19 @@ function reason(error: unknown): string {
 }
 
 /**
- * Opens the platform's database with the bus tables (running their migrations if the
- * database is new); the caller destroys it. Failures say which database and what to do.
+ * Opens the platform's database with the tables a command works on (the bus tables
+ * unless told; their migrations run if the database is new); the caller destroys it.
+ * Failures say which database and what to do.
  */
-export async function openAdminDatabase(database: ResolvedDatabase): Promise<DataSource> {
+export async function openAdminDatabase(
+  database: ResolvedDatabase,
+  parts: DatabaseModuleParts = { entities: busEntities, migrations: busMigrations },
+): Promise<DataSource> {
   try {
     return await openDatabase({
       url: database.url,
       applicationName: 'pegamento-admin-cli',
-      entities: busEntities,
-      migrations: busMigrations,
+      ...parts,
       poolSize: 2,
     });
   } catch (error) {

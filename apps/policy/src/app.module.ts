@@ -3,7 +3,9 @@ import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
 import { PlatformModule } from '@pegamento/feature-platform';
+import { FieldKeyRing } from '@pegamento/util-crypto';
 import { PolicyGateModule } from '@pegamento/policy-feature-gate';
+import { PrivacyModule } from '@pegamento/policy-feature-privacy';
 import { AuthModule, resolveJwtSecret } from '@pegamento/util-auth';
 import type { PolicyConfig } from './config/policy.config';
 
@@ -20,9 +22,11 @@ export class AppModule {
           databaseUrl,
           entities: [...busEntities, ...conversationsEntities, ...policyEntities],
           migrations: [...busMigrations, ...conversationsMigrations, ...policyMigrations],
+          fieldKeys: new FieldKeyRing(config.DATA_ENCRYPTION_KEYS, config.BLIND_INDEX_KEY),
         }),
-        AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, null), ttlSeconds: config.JWT_TTL_SECONDS }),
+        AuthModule.forRoot({ secret: resolveJwtSecret(config.JWT_SECRET, null), ttlSeconds: config.JWT_TTL_SECONDS, previousSecrets: config.JWT_PREVIOUS_SECRETS }),
         PolicyGateModule,
+        PrivacyModule.register(config),
       ],
     };
   }

@@ -2,15 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { embeddedConnectionFile } from '@pegamento/util-db';
-import { databaseEnv, loadConfig } from '@pegamento/util-config';
+import { databaseEnv, loadConfig, optionalEncryptionEnv } from '@pegamento/util-config';
+import { FieldCryptoError, FieldCryptoErrorCode, resolveFieldKeyRing, type FieldKeyRing } from '@pegamento/util-crypto';
 
 /**
- * The admin CLI's environment: only where the database is. It needs no Kafka: replays
- * go through the outbox, which the running services' relays publish.
+ * The admin CLI's environment: where the database is, and (for `keys`) the encryption keys.
+ * It needs no Kafka: replays go through the outbox, which the running services' relays publish.
  */
 export const adminCliConfigSchema = z.object({
   DATABASE_URL: databaseEnv.DATABASE_URL,
   DATA_DIR: databaseEnv.DATA_DIR,
+  ...optionalEncryptionEnv,
 });
 export type AdminCliConfig = z.infer<typeof adminCliConfigSchema>;
 
@@ -65,4 +67,20 @@ export async function resolveDatabase(config: AdminCliConfig): Promise<ResolvedD
     );
   }
   return { url, source: 'embedded', dataDir };
+}
+
+/**
+ * The keys of the encrypted columns: DATA_ENCRYPTION_KEYS and BLIND_INDEX_KEY when set (as
+ * the services have them), else the ones `npm start` generated under DATA_DIR/secrets. The
+ * CLI never generates keys: data encrypted with a key nobody else has would be lost.
+ */
+export function resolveAdminKeyRing(config: AdminCliConfig): FieldKeyRing {
+  try {
+    return resolveFieldKeyRing(config, config.DATA_DIR, { create: false });
+  } catch (error) {
+    if (error instanceof FieldCryptoError && error.code === FieldCryptoErrorCode.KeysNotSet) {
+      throw new FieldCryptoError(error.code, `${error.message}: set DATA_ENCRYPTION_KEYS and BLIND_INDEX_KEY as the services have them, or DATA_DIR to the data directory of npm start`);
+    }
+    throw error;
+  }
 }

@@ -1,9 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Channel, ConversationStatus } from '@pegamento/contracts';
+import { encryptedText } from './encryption/encrypted-columns';
 
 @Entity({ name: 'conversations' })
 @Index('ix_conversations_tenant_status', ['tenantId', 'status', 'updatedAt'])
 @Index('ix_conversations_contact', ['contactId'])
+@Index('ix_conversations_channel_identity', ['channelIdentityId'])
 export class ConversationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -33,8 +35,18 @@ export class ConversationEntity {
   @Column({ name: 'token_hash', type: 'text', nullable: true })
   tokenHash!: string | null;
 
-  /** Channel thread key: the e-mail thread root Message-ID, the WhatsApp/SMS address pair. */
-  @Column({ name: 'thread_key', type: 'text', nullable: true })
+  /**
+   * The customer's address on an SMS/WhatsApp conversation (contact_channel_identities):
+   * where replies go, and whose opt-out and WhatsApp window apply.
+   */
+  @Column({ name: 'channel_identity_id', type: 'uuid', nullable: true })
+  channelIdentityId!: string | null;
+
+  /**
+   * Channel thread key: the e-mail thread root Message-ID, the WhatsApp/SMS address.
+   * Encrypted (it holds the customer's number); a look-up by it would need a blind index.
+   */
+  @Column({ name: 'thread_key', type: 'text', nullable: true, transformer: encryptedText('conversations.thread_key') })
   threadKey!: string | null;
 
   /** Version of the AI disclosure text shown, and when (R02, R07). */

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Channel, HandoffTrigger } from '@pegamento/contracts';
+import { encryptedText } from './encryption/encrypted-columns';
 
 /**
  * One request for a person and how it was answered: the ticket an agent claims, and
@@ -28,8 +29,8 @@ export class HandoffRequestEntity {
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
-  /** For the agent: the last messages and the trigger (a model-written one later). */
-  @Column({ type: 'text', nullable: true })
+  /** For the agent: the last messages and the trigger (a model-written one later). Encrypted (ADR 0015). */
+  @Column({ type: 'text', nullable: true, transformer: encryptedText('handoff_requests.summary') })
   summary!: string | null;
 
   /** Asked outside opening hours: the customer was told when a person answers. */

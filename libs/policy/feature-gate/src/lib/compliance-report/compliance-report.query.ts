@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { MODEL_ENDPOINT_AUDIT_ACTION, PLATFORM_AUDIT_TENANT } from '@pegamento/shared-domain';
 
 export interface ChannelCompliance {
   channel: string;
@@ -17,11 +18,32 @@ export interface ChannelCompliance {
   flaggedAnswers: number;
 }
 
+/** One model endpoint the assistant used, as each ai-responder recorded it at start (R21). */
+export interface ModelEndpointRecord {
+  /** null: no model was configured (answers from the knowledge base alone; nothing left the platform). */
+  host: string | null;
+  /** On the EU allow-list (MODEL_EU_HOSTS). */
+  inEuAllowList: boolean;
+  /** MODEL_ALLOW_NON_EU=true was set. */
+  nonEuAllowed: boolean;
+  /** The last start with this endpoint up to the end of the period. */
+  lastStartedAt: string;
+}
+
+export interface ModelEndpointCompliance {
+  /** The endpoint in effect when the period began and every one started during it, oldest first. */
+  endpoints: ModelEndpointRecord[];
+  /** An endpoint outside the EU allow-list was in use: the transfer must be documented (R21). */
+  outsideEu: boolean;
+}
+
 export interface ComplianceReport {
   from: string;
   to: string;
   channels: ChannelCompliance[];
   totals: Omit<ChannelCompliance, 'channel'>;
+  /** Where the model ran (R21); the same for every tenant of the deployment. */
+  modelEndpoint: ModelEndpointCompliance;
 }
 
 const CHANNELS = ['web', 'whatsapp', 'sms', 'email'];
@@ -83,6 +105,7 @@ export class ComplianceReportQuery {
                   AND first_human_reply_at IS NOT NULL) x`,
       [tenantId, from, to],
     )) as { median: number | null; p90: number | null }[];
+    const modelEndpoint = await this.modelEndpoint(from, to);
     const channels = rows.map(toChannel);
     const sum = (pick: (c: ChannelCompliance) => number) => channels.reduce((n, c) => n + pick(c), 0);
     const conversations = sum((c) => c.conversations);
@@ -103,7 +126,37 @@ export class ComplianceReportQuery {
         timeToHumanSeconds: { median: num(totals?.median), p90: num(totals?.p90) },
         flaggedAnswers: sum((c) => c.flaggedAnswers),
       },
+      modelEndpoint,
     };
+  }
+
+  /**
+   * The ai-responder records its model endpoint at every start as platform-wide evidence
+   * (tenant {@link PLATFORM_AUDIT_TENANT}); the policy service, which does not know the
+   * model config in the distributed deployment, reads it from its evidence log. Rows whose
+   * details were erased by retention are skipped.
+   */
+  private async modelEndpoint(from: Date, to: Date): Promise<ModelEndpointCompliance> {
+    const rows = (await this.dataSource.query(
+      `
+      WITH starts AS (
+        SELECT details, occurred_at FROM audit_log
+         WHERE tenant_id = $1 AND action = $2 AND occurred_at < $4 AND details ? 'inEuAllowList'),
+      in_effect AS (
+        (SELECT details, occurred_at FROM starts WHERE occurred_at < $3 ORDER BY occurred_at DESC LIMIT 1)
+        UNION ALL
+        SELECT details, occurred_at FROM starts WHERE occurred_at >= $3)
+      SELECT details->>'host' AS host,
+             (details->>'inEuAllowList')::boolean AS "inEuAllowList",
+             COALESCE((details->>'nonEuAllowed')::boolean, false) AS "nonEuAllowed",
+             max(occurred_at) AS "lastStartedAt"
+        FROM in_effect
+       GROUP BY 1, 2, 3
+       ORDER BY max(occurred_at)`,
+      [PLATFORM_AUDIT_TENANT, MODEL_ENDPOINT_AUDIT_ACTION, from, to],
+    )) as { host: string | null; inEuAllowList: boolean; nonEuAllowed: boolean; lastStartedAt: Date }[];
+    const endpoints = rows.map((r) => ({ host: r.host, inEuAllowList: r.inEuAllowList, nonEuAllowed: r.nonEuAllowed, lastStartedAt: new Date(r.lastStartedAt).toISOString() }));
+    return { endpoints, outsideEu: endpoints.some((e) => !e.inEuAllowList) };
   }
 }
 

@@ -24,6 +24,8 @@ export class DeliverAgentReplyUseCase {
     await this.notifier.ensureDisclosed(manager, conversation, event);
     await announceAgent(this.notifier, manager, conversation, event.payload.agent, event);
     await manager.getRepository(ConversationEntity).save(conversation);
-    await this.notifier.emitOutbound(manager, conversation, message, event, null, 'agent.reply.sent');
+    await this.notifier.emitOutbound(manager, conversation, message, event, null, event.payload.template ? 'agent.template.sent' : 'agent.reply.sent', {
+      template: event.payload.template,
+    });
   }
 }

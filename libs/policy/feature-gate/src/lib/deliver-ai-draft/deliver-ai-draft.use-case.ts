@@ -43,7 +43,10 @@ export class DeliverAiDraftUseCase {
       canary: ASSISTANT_CANARY,
       maxLength: MAX_AI_TEXT[conversation.channel],
     });
-    const blocked = verdict.verdict === 'blocked';
+    // WhatsApp bans general-purpose assistants (since 15 January 2026, R29): a model's
+    // answer that rests on none of the organisation's content does not go out there.
+    const offBusiness = conversation.channel === 'whatsapp' && !event.payload.grounded && event.payload.model !== null && event.payload.unavailable !== true;
+    const blocked = verdict.verdict === 'blocked' || offBusiness;
     const humanClaim = verdict.reasons.some((r) => r === 'claims_human' || r === 'human_persona_name');
     const text = blocked ? t(humanClaim ? 'assistant.notHuman' : 'assistant.dontKnow', conversation.locale) : verdict.text;
     await this.notifier.send(
@@ -59,6 +62,9 @@ export class DeliverAiDraftUseCase {
       event,
       blocked ? 'ai.answer.blocked' : verdict.verdict === 'rewritten' ? 'ai.answer.rewritten' : 'ai.answer.sent',
     );
+    if (offBusiness) {
+      await appendToOutbox(manager, [audit(conversation, 'whatsapp.business_only', event, { model: event.payload.model }, 'ungrounded model answer on WhatsApp')]);
+    }
     if (verdict.reasons.length > 0) {
       await appendToOutbox(manager, [audit(conversation, `output_guard.${verdict.verdict}`, event, { reasons: verdict.reasons.join(',') }, 'output guard')]);
     }

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { createEvent, type EventOf, type HandoffTrigger } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
 import { MessageEntity, lockConversation, reopenConversation, requestHuman, type ConversationEntity } from '@pegamento/data-access-conversations';
-import { detectHumanRequest, detectSensitiveTopic, isFrustrated } from '@pegamento/policy-domain';
-import { isOpenAt, t } from '@pegamento/shared-domain';
+import { detectHumanRequest, detectSensitiveTopic, isFrustrated, isHandoverKeyword, isTextOnlyChannel } from '@pegamento/policy-domain';
+import { isOpenAt, t, type TenantSettings } from '@pegamento/shared-domain';
 import { CustomerNotifier, audit } from '../customer-notifier';
 import { readTenantSettings } from '../tenant-settings.reader';
 
@@ -25,6 +25,15 @@ export class EvaluateInboundUseCase {
 
   async execute(event: EventOf<'conversation.inbound'>, manager: EntityManager): Promise<void> {
     let conversation = await lockConversation(manager, event.tenantId, event.conversationId);
+    if (isTextOnlyChannel(conversation.channel)) {
+      // STOP, START and HELP were applied to the number by the gateway; the policy
+      // only answers them, and nothing else happens with such a message (R30).
+      if (event.payload.keyword) return this.answerKeyword(manager, conversation, event, event.payload.keyword);
+      if (await this.notifier.optedOut(manager, conversation)) {
+        await appendToOutbox(manager, [audit(conversation, 'inbound.opted_out', event, { messageId: event.payload.messageId }, 'the number sent STOP')]);
+        return;
+      }
+    }
     const reopened = await reopenConversation(manager, conversation, event);
     conversation = reopened.conversation;
     await appendToOutbox(manager, reopened.events);
@@ -33,6 +42,15 @@ export class EvaluateInboundUseCase {
       return;
     }
     const settings = await readTenantSettings(manager, conversation.tenantId);
+    if (event.payload.attachments.length > 0 && isTextOnlyChannel(conversation.channel)) {
+      // The assistant reads text only; the customer hears so, and a person can see the media.
+      await this.notifier.ensureDisclosed(manager, conversation, event);
+      await this.notifier.notice(manager, conversation, t('assistant.cannotReadAttachments', conversation.locale), event, 'attachments.unreadable');
+    }
+    if (event.payload.text.trim().length === 0) {
+      await appendToOutbox(manager, [audit(conversation, 'inbound.no_text', event, { messageId: event.payload.messageId, attachments: event.payload.attachments.length })]);
+      return;
+    }
     const escalation = await this.escalation(manager, conversation, event, settings.triggers);
     if (!escalation) {
       await appendToOutbox(manager, [
@@ -64,6 +82,19 @@ export class EvaluateInboundUseCase {
     ]);
   }
 
+  /** The one answer to STOP (the confirmation), START and HELP (the human routes). */
+  private async answerKeyword(
+    manager: EntityManager,
+    conversation: ConversationEntity,
+    event: EventOf<'conversation.inbound'>,
+    keyword: 'opt_out' | 'opt_in' | 'help',
+  ): Promise<void> {
+    const locale = conversation.locale;
+    const text =
+      keyword === 'opt_out' ? t('sms.stopped', locale) : keyword === 'opt_in' ? t('sms.started', locale) : helpText(await readTenantSettings(manager, conversation.tenantId), locale);
+    await this.notifier.notice(manager, conversation, text, event, `sms.keyword.${keyword}`, true);
+  }
+
   private async escalation(
     manager: EntityManager,
     conversation: ConversationEntity,
@@ -73,9 +104,13 @@ export class EvaluateInboundUseCase {
     const text = event.payload.text;
     const topic = detectSensitiveTopic(text, conversation.locale);
     if (topic.topic === 'crisis') return { trigger: 'crisis', reason: topic.reason };
+    // MENS / MEDEWERKER / HUMAN / AGENT, as the disclosure on SMS and WhatsApp says: in any language.
+    if (isTextOnlyChannel(conversation.channel) && isHandoverKeyword(text)) return { trigger: 'customer_request', reason: 'keyword' };
     const human = detectHumanRequest(text, conversation.locale);
     if (human.wantsHuman) return { trigger: 'customer_request', reason: human.reason };
     if (topic.topic && triggers.sensitiveTopics.includes(topic.topic)) return { trigger: 'sensitive_topic', reason: `topic:${topic.topic}` };
+    // The gateway masked health data before storing the text (R16): the topic came up all the same.
+    if (event.payload.maskedData?.includes('HEALTH') && triggers.sensitiveTopics.includes('medical')) return { trigger: 'sensitive_topic', reason: 'topic:medical (masked)' };
     if (triggers.frustration) {
       const recent = await manager.getRepository(MessageEntity).find({
         where: { conversationId: conversation.id, authorType: 'customer' },
@@ -86,4 +121,12 @@ export class EvaluateInboundUseCase {
     }
     return null;
   }
+}
+
+/** HELP on SMS: how to reach a person, with the organisation's phone and e-mail where set (R11, R30). */
+export function helpText(settings: TenantSettings, locale: string): string {
+  const { phone, email } = settings.humanRoutes;
+  if (phone && email) return t('sms.help', locale, { phone, email });
+  if (phone || email) return t('sms.helpOneRoute', locale, { route: (phone ?? email)! });
+  return t('sms.helpNoRoutes', locale);
 }
