@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { busEntities, busMigrations } from '@pegamento/data-access-bus';
 import { conversationsEntities, conversationsMigrations } from '@pegamento/data-access-conversations';
 import { PlatformModule } from '@pegamento/feature-platform';
+import { FieldKeyRing } from '@pegamento/util-crypto';
 import { WebChatModule } from '@pegamento/gateway-web-feature-web-chat';
 import type { GatewayWebConfig } from './config/gateway-web.config';
 
@@ -18,6 +19,7 @@ export class AppModule {
           databaseUrl,
           entities: [...busEntities, ...conversationsEntities],
           migrations: [...busMigrations, ...conversationsMigrations],
+          fieldKeys: new FieldKeyRing(config.DATA_ENCRYPTION_KEYS, config.BLIND_INDEX_KEY),
         }),
         WebChatModule.register(config),
       ],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { flagMessageBodySchema, isUuid, sendMessageBodySchema, startConversationBodySchema } from '@pegamento/contracts';
-import { MessageEntity, toConversationView, toMessageView } from '@pegamento/data-access-conversations';
+import { MessageEntity, toConversationView, toCustomerMessageView } from '@pegamento/data-access-conversations';
 import { RateLimit, httpError, parseRequest } from '@pegamento/util-http';
 import { ConversationAccess } from './conversation-access';
 import { StartConversationUseCase } from './start-conversation/start-conversation.use-case';
@@ -54,9 +54,10 @@ export class WebChatController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(WEB_CHAT_CONFIG) config: WebChatConfig,
   ) {
-    this.perIp = new RateLimit('web-ip', config.WEB_RATE_LIMIT_IP_PER_MINUTE, 60);
-    this.perConversation = new RateLimit('web-conversation', config.WEB_RATE_LIMIT_CONVERSATION_PER_MINUTE, 60);
-    this.startsPerIp = new RateLimit('web-start-ip', config.WEB_CONVERSATIONS_PER_IP_PER_HOUR, 3_600);
+    // Counted in the database: one limit across every replica of gateway-web.
+    this.perIp = new RateLimit('web-ip', config.WEB_RATE_LIMIT_IP_PER_MINUTE, 60, dataSource);
+    this.perConversation = new RateLimit('web-conversation', config.WEB_RATE_LIMIT_CONVERSATION_PER_MINUTE, 60, dataSource);
+    this.startsPerIp = new RateLimit('web-start-ip', config.WEB_CONVERSATIONS_PER_IP_PER_HOUR, 3_600, dataSource);
   }
 
   @Post()
@@ -92,14 +93,16 @@ export class WebChatController {
     const conversation = await this.access.open(id, bearer(request));
     const { after } = parseRequest(afterSchema, query, 'query');
     const repository = this.dataSource.getRepository(MessageEntity);
-    const qb = repository.createQueryBuilder('m').where('m.conversation_id = :id', { id: conversation.id });
+    // Only what the policy released to the customer, in the order it was released (R06: who writes now comes first).
+    const qb = repository.createQueryBuilder('m').where('m.conversation_id = :id AND m.released_at IS NOT NULL', { id: conversation.id });
     if (after) {
       const anchor = isUuid(after) ? await repository.findOneBy({ id: after, conversationId: conversation.id }) : null;
-      if (!anchor) throw httpError(400, 'unknown_message', 'The "after" message is not in this conversation.');
-      qb.andWhere('(m.created_at, m.id) > (:at, :anchorId)', { at: anchor.createdAt, anchorId: anchor.id });
+      if (!anchor?.releasedAt) throw httpError(400, 'unknown_message', 'The "after" message is not in this conversation.');
+      // Compared in the database: a JavaScript Date would cut the anchor's microseconds and return the anchor itself.
+      qb.andWhere('(m.released_at, m.id) > (SELECT a.released_at, a.id FROM messages a WHERE a.id = :anchorId)', { anchorId: anchor.id });
     }
-    const rows = await qb.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').limit(1_000).getMany();
-    return { messages: rows.map(toMessageView) };
+    const rows = await qb.orderBy('m.released_at', 'ASC').addOrderBy('m.id', 'ASC').limit(1_000).getMany();
+    return { messages: rows.map(toCustomerMessageView) };
   }
 
   @Post(':id/handoff')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createEvent, isUuid } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
-import { MessageEntity, toMessageView, type MessageView } from '@pegamento/data-access-conversations';
+import { MessageEntity, toCustomerMessageView, type MessageView } from '@pegamento/data-access-conversations';
 import { ConversationAccess } from '../conversation-access';
 import { WebChatErrorCode, WebChatException } from '../web-chat.exception';
 import { requestHumanFromCustomer } from '../request-handoff/request-handoff.use-case';
@@ -45,7 +45,7 @@ export class FlagAnswerUseCase {
         }),
       ]);
       await requestHumanFromCustomer(manager, conversation, 'flagged_answer', 'answer_flagged', message.id);
-      return toMessageView(message);
+      return toCustomerMessageView(message);
     });
   }
 }

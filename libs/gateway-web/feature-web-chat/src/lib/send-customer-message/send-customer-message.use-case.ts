@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createEvent } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
-import { ContactEntity, MessageEntity, toMessageView, type MessageView } from '@pegamento/data-access-conversations';
-import { t } from '@pegamento/shared-domain';
+import { ContactEntity, MessageEntity, TenantEntity, saveCustomerMessage, toCustomerMessageView, type MessageView } from '@pegamento/data-access-conversations';
+import { maskSpecialData, parseTenantSettings, t } from '@pegamento/shared-domain';
 import { ConversationAccess } from '../conversation-access';
 import { WEB_CHAT_CONFIG, type WebChatConfig } from '../web-chat.config';
 import { WebChatErrorCode, WebChatException } from '../web-chat.exception';
@@ -22,6 +22,8 @@ const UNIQUE_VIOLATION = '23505';
  * Stores a customer's message and its `conversation.inbound` event in one
  * transaction: once this returns, the message is committed and will be processed
  * (a 202 never loses a message). The same clientMessageId twice stores one message.
+ * A BSN or special-category data in it is masked first, unless the tenant has a legal
+ * basis (R16): the original is never written anywhere.
  */
 @Injectable()
 export class SendCustomerMessageUseCase {
@@ -44,7 +46,7 @@ export class SendCustomerMessageUseCase {
       // the unique index and answers with the first one's message.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION && input.clientMessageId) {
         const existing = await this.existing(input.conversationId, input.clientMessageId);
-        if (existing) return { message: toMessageView(existing), created: false };
+        if (existing) return { message: toCustomerMessageView(existing), created: false };
       }
       throw error;
     }
@@ -59,24 +61,18 @@ export class SendCustomerMessageUseCase {
       const conversation = await this.access.open(input.conversationId, input.token, manager);
       if (input.clientMessageId) {
         const existing = await manager.getRepository(MessageEntity).findOneBy({ conversationId: conversation.id, clientMessageId: input.clientMessageId });
-        if (existing) return { message: toMessageView(existing), created: false };
+        if (existing) return { message: toCustomerMessageView(existing), created: false };
       }
       const contact = conversation.contactId ? await manager.getRepository(ContactEntity).findOneBy({ id: conversation.contactId }) : null;
-      const message = await manager.getRepository(MessageEntity).save(
-        manager.getRepository(MessageEntity).create({
-          tenantId: conversation.tenantId,
-          conversationId: conversation.id,
-          direction: 'inbound',
-          authorType: 'customer',
-          authorId: conversation.contactId,
-          authorDisplayName: contact?.displayName ?? t('customer.displayName', conversation.locale),
-          aiGenerated: false,
-          text,
-          locale: conversation.locale,
-          sources: [],
-          clientMessageId: input.clientMessageId ?? null,
-        }),
-      );
+      const tenant = await manager.getRepository(TenantEntity).findOneBy({ id: conversation.tenantId });
+      const { text: stored, masked } = maskSpecialData(text, conversation.locale, parseTenantSettings(tenant?.settings ?? {}).legalBasis);
+      const message = await saveCustomerMessage(manager, {
+        conversation,
+        authorId: conversation.contactId,
+        authorDisplayName: contact?.displayName ?? t('customer.displayName', conversation.locale),
+        text: stored,
+        clientMessageId: input.clientMessageId ?? null,
+      });
       await appendToOutbox(manager, [
         createEvent('conversation.inbound', {
           tenantId: conversation.tenantId,
@@ -85,16 +81,17 @@ export class SendCustomerMessageUseCase {
             messageId: message.id,
             channel: 'web',
             contactId: conversation.contactId,
-            text,
+            text: stored,
             locale: conversation.locale,
             clientMessageId: input.clientMessageId ?? null,
             channelMessageId: null,
             attachments: [],
             receivedAt: message.createdAt.toISOString(),
+            ...(masked.length > 0 ? { maskedData: masked } : {}),
           },
         }),
       ]);
-      return { message: toMessageView(message), created: true };
+      return { message: toCustomerMessageView(message), created: true };
     });
   }
 }

@@ -9,7 +9,7 @@ import {
   MessageEntity,
   ensureTenant,
   toConversationView,
-  toMessageView,
+  toCustomerMessageView,
   type ConversationView,
   type MessageView,
 } from '@pegamento/data-access-conversations';
@@ -117,7 +117,7 @@ export class StartConversationUseCase {
           },
         }),
       ]);
-      return { conversation: toConversationView(conversation), token, messages: [toMessageView(opening)] };
+      return { conversation: toConversationView(conversation), token, messages: [toCustomerMessageView(opening)] };
     });
   }
 }
