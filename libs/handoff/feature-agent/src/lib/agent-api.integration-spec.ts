@@ -18,7 +18,9 @@ import { PlatformModule, startService, type RunningService } from '@pegamento/fe
 import { handoffEntities, handoffMigrations, UserEntity, type UserRole } from '@pegamento/handoff-data-access';
 import { AuthModule } from '@pegamento/util-auth';
 import { authEnv, platformSchema, webChatEnv } from '@pegamento/util-config';
+import { testFieldKeyRing } from '@pegamento/util-crypto/testing';
 import { createTestDatabase, eventually, type TestDatabase } from '@pegamento/util-testing';
+import { AccessTokenService } from '@pegamento/util-auth';
 import { HandoffFeatureModule } from './handoff-feature.module';
 
 const testSchema = platformSchema.extend({ ...authEnv, ...webChatEnv });
@@ -36,6 +38,7 @@ class HandoffTestAppModule {
           databaseUrl,
           entities: [...busEntities, ...conversationsEntities, ...handoffEntities],
           migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations],
+          fieldKeys: testFieldKeyRing(),
         }),
         AuthModule.forRoot({ secret: config.JWT_SECRET ?? '', ttlSeconds: config.JWT_TTL_SECONDS }),
         HandoffFeatureModule.register(config),
@@ -234,6 +237,24 @@ describe('handoff agent API', () => {
       });
     });
 
+    describe('POST /api/v1/auth/refresh', () => {
+      it('renews a valid token and keeps the time of the password login; refuses after JWT_MAX_SESSION_SECONDS', async () => {
+        const token = await tokenFor('Agent@Example.com', SEED_AGENT.password);
+        const tokens = service.app.get(AccessTokenService);
+        const loggedIn = (await tokens.verify(token)).authTime!;
+        const renewed = await call('POST', '/api/v1/auth/refresh', { token });
+        expect(renewed.status).toBe(200);
+        expect((await tokens.verify(renewed.body['accessToken'] as string)).authTime).toBe(loggedIn);
+        // A token whose password login lies longer ago than the maximum session (12 h by default).
+        const principal = await tokens.verify(token);
+        const stale = await tokens.sign({ ...principal, authTime: Math.floor(Date.now() / 1000) - 12 * 3_600 - 60 });
+        const refused = await call('POST', '/api/v1/auth/refresh', { token: stale });
+        expect(refused.status).toBe(401);
+        expect(refused.body['error']).toMatchObject({ code: 'session_expired' });
+        expect((await call('POST', '/api/v1/auth/refresh')).status).toBe(401);
+      });
+    });
+
     describe('POST /api/v1/auth/login', () => {
       it('logs the seeded agent in with a JWT the agent API accepts', async () => {
         const reply = await login('Agent@Example.com', SEED_AGENT.password);
@@ -241,7 +262,7 @@ describe('handoff agent API', () => {
         expect(reply.body).toMatchObject({
           accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
           tokenType: 'Bearer',
-          expiresIn: 8 * 3_600,
+          expiresIn: 15 * 60,
           user: { displayName: 'Agent', role: 'agent', tenantId: 'default' },
         });
         const me = await call('GET', '/api/v1/agent/me', { token: reply.body['accessToken'] as string });
@@ -289,6 +310,26 @@ describe('handoff agent API', () => {
         expect(reply.status).toBe(429);
         expect(reply.body.error?.code).toBe('account_locked');
         expect(reply.headers.get('retry-after')).toBeTruthy();
+
+        // Counted in the database, under a hash of the address: another replica refuses it too.
+        const keys = (await ds.query(`SELECT key FROM rate_limit_points WHERE key LIKE 'login-unknown:%'`)) as { key: string }[];
+        expect(keys.length).toBeGreaterThan(0);
+        expect(JSON.stringify(keys)).not.toContain('ghost');
+        const replica = await startHandoff(db.url);
+        try {
+          const elsewhere = await fetch(`${replica.url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'ghost@example.com', password: 'wrong-password' }),
+          });
+          expect(elsewhere.status).toBe(429);
+          expect(((await elsewhere.json()) as Reply['body']).error?.code).toBe('account_locked');
+        } finally {
+          await replica.stop();
+        }
+        // Like a user's lock, it runs out.
+        await new Promise((r) => setTimeout(r, LOCKOUT_MS + 100));
+        expect((await login('ghost@example.com', 'wrong-password')).status).toBe(401);
       });
 
       it('does not let an inactive user in, and answers as for a wrong password', async () => {
@@ -413,7 +454,7 @@ describe('handoff agent API', () => {
         expect(reply.body['summary']).toBe(
           'Trigger: flagged_answer: the customer marked an AI answer as wrong\n' +
             'customer: Hoe lang duurt de levering?\n' +
-            'AI-assistent: Binnen 2 werkdagen.\n' +
+            'AI assistant: Binnen 2 werkdagen.\n' +
             'customer: Dat klopt niet.',
         );
         expect(reply.body['handoff']).toMatchObject({ trigger: 'flagged_answer', reason: null, outsideHours: false, requestedAt: expect.any(String) });
@@ -619,7 +660,7 @@ describe('handoff agent API', () => {
           return r?.summary ? r : undefined;
         });
         expect(request.summary).toBe(
-          'Trigger: customer_request: the customer asked for a person\ncustomer: Mijn factuur klopt niet\nAI-assistent: Ik verbind je met een medewerker.',
+          'Trigger: customer_request: the customer asked for a person\ncustomer: Mijn factuur klopt niet\nAI assistant: Ik verbind je met een medewerker.',
         );
         expect(await ds.getRepository(ConversationEntity).findOneByOrFail({ id: conversation.id })).toMatchObject({
           status: 'waiting_for_agent',
@@ -671,6 +712,8 @@ describe('handoff agent API', () => {
 
     beforeAll(async () => {
       service = await startHandoff(db.url, { SEED_AGENT_PASSWORD: 'a-changed-password', LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+      // The per-IP counts are in the database and outlive a restart: start this minute afresh.
+      await service.app.get(DataSource).query(`DELETE FROM rate_limit_points WHERE key LIKE 'login-ip:%'`);
     });
     afterAll(async () => {
       await service?.stop();
@@ -693,6 +736,11 @@ describe('handoff agent API', () => {
       // A malformed attempt is limited too, before its body is looked at.
       const malformed = await fetch(`${service.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(malformed.status).toBe(429);
+
+      // Counted in the database: a restarted process (or another replica) does not start over.
+      await service.stop();
+      service = await startHandoff(db.url, { SEED_AGENT_PASSWORD: 'a-changed-password', LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+      expect((await login(SEED_AGENT.email, SEED_AGENT.password)).status).toBe(429);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AgentController } from './agent/agent.controller';
+import { AgentDesk } from './agent/agent-desk';
 import { AgentConversationsController } from './agent/agent-conversations.controller';
 import { ClaimConversationUseCase } from './agent/claim-conversation/claim-conversation.use-case';
 import { CloseConversationUseCase } from './agent/close-conversation/close-conversation.use-case';
@@ -15,14 +16,20 @@ import { LoginThrottle } from './auth/login-throttle';
 import { LoginUseCase } from './auth/login/login.use-case';
 import { PasswordHasher } from './auth/password-hasher';
 import { SeedUsersUseCase } from './auth/seed-users/seed-users.use-case';
+import { RefreshSessionController } from './auth/refresh-session/refresh-session.controller';
+import { RefreshSessionUseCase } from './auth/refresh-session/refresh-session.use-case';
+import { ConsoleController } from './console/console.controller';
 import { HandoffRequestedConsumer } from './consumers/handoff-requested.consumer';
 import { HANDOFF_FEATURE_CONFIG, type HandoffFeatureConfig } from './handoff-feature.config';
+import { AgentLiveGateway } from './live/agent-live.gateway';
+import { LiveUpdatesConsumer } from './live/live-updates.consumer';
 import { HandoffMetrics } from './metrics/handoff.metrics';
 
 /**
- * The handoff service's feature: agent login, the agent API and console routes,
- * seeding of the SEED_* users, and the `handoff.requested` consumer (summaries,
- * auto-assignment). Needs PlatformModule (TypeORM with the conversations and handoff
+ * The handoff service's feature: agent login, the agent API, the agent console (GET
+ * /console from UI_DIR) and its live updates (socket.io at /api/v1/agent/socket),
+ * seeding of the SEED_* (and, standalone, demo) users, and the `handoff.requested`
+ * consumer (summaries, auto-assignment). Needs PlatformModule (TypeORM with the conversations and handoff
  * entities, the bus, the metrics Registry) and AuthModule.forRoot in the app.
  */
 @Module({})
@@ -30,7 +37,7 @@ export class HandoffFeatureModule {
   static register(config: HandoffFeatureConfig): DynamicModule {
     return {
       module: HandoffFeatureModule,
-      controllers: [AuthController, AgentConversationsController, AgentController],
+      controllers: [AuthController, RefreshSessionController, AgentConversationsController, AgentController, ConsoleController],
       providers: [
         { provide: HANDOFF_FEATURE_CONFIG, useValue: config },
         PasswordHasher,
@@ -48,8 +55,13 @@ export class HandoffFeatureModule {
         UpdateAvailabilityUseCase,
         AutoAssignUseCase,
         HandoffRequestedConsumer,
+        RefreshSessionUseCase,
+        AgentLiveGateway,
+        LiveUpdatesConsumer,
+        AgentDesk,
       ],
-      exports: [HandoffMetrics],
+      // AgentDesk: the Slack app (feature-slack) acts through the same use cases.
+      exports: [HandoffMetrics, AgentDesk],
     };
   }
 }

@@ -6,10 +6,16 @@ import { HandoffErrorCode, HandoffException } from './handoff.exception';
 const STATUS: Record<HandoffErrorCode, number> = {
   [HandoffErrorCode.InvalidCredentials]: 401,
   [HandoffErrorCode.AccountInactive]: 401,
+  [HandoffErrorCode.SessionExpired]: 401,
   [HandoffErrorCode.AccountLocked]: 429,
   [HandoffErrorCode.RateLimited]: 429,
   [HandoffErrorCode.NotFound]: 404,
   [HandoffErrorCode.Conflict]: 409,
+  [HandoffErrorCode.WhatsappWindowClosed]: 409,
+  [HandoffErrorCode.OptedOut]: 409,
+  [HandoffErrorCode.UnknownTemplate]: 422,
+  [HandoffErrorCode.InvalidTemplateVariables]: 422,
+  [HandoffErrorCode.NotWhatsapp]: 422,
 };
 
 /**

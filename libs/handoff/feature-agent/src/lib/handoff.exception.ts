@@ -4,8 +4,17 @@ export enum HandoffErrorCode {
   AccountLocked = 'account_locked',
   RateLimited = 'rate_limited',
   AccountInactive = 'account_inactive',
+  /** The session is older than JWT_MAX_SESSION_SECONDS: log in again. */
+  SessionExpired = 'session_expired',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** WhatsApp free text more than WHATSAPP_WINDOW_HOURS after the customer's last message. */
+  WhatsappWindowClosed = 'whatsapp_window_closed',
+  /** The SMS number sent STOP. */
+  OptedOut = 'customer_opted_out',
+  UnknownTemplate = 'unknown_template',
+  InvalidTemplateVariables = 'invalid_template_variables',
+  NotWhatsapp = 'not_whatsapp',
 }
 
 export class HandoffException extends Error {

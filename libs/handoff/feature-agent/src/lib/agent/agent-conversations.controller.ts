@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { z } from 'zod';
-import { conversationStatusSchema } from '@pegamento/contracts';
+import { conversationStatusSchema, sendTemplateBodySchema } from '@pegamento/contracts';
 import type { ConversationView, MessageView } from '@pegamento/data-access-conversations';
 import { Authenticated, CurrentAgent, type AgentPrincipal } from '@pegamento/util-auth';
 import { agentMessageMaxChars, HANDOFF_FEATURE_CONFIG, type HandoffFeatureConfig } from '../handoff-feature.config';
 import { HandoffExceptionFilter } from '../handoff.exception.filter';
 import { parseRequest, ZodBodyPipe } from '@pegamento/util-http';
+import { renderWhatsappTemplate, type WhatsappTemplates } from '@pegamento/util-config';
+import { HandoffErrorCode, HandoffException } from '../handoff.exception';
 import { ClaimConversationUseCase } from './claim-conversation/claim-conversation.use-case';
 import { CloseConversationUseCase } from './close-conversation/close-conversation.use-case';
 import type { ConversationListItem } from './conversation-listing';
@@ -33,6 +35,8 @@ type ReplyBody = z.infer<ReturnType<typeof replySchema>>;
 @UseFilters(HandoffExceptionFilter)
 export class AgentConversationsController {
   private readonly replyPipe: ZodBodyPipe<ReturnType<typeof replySchema>>;
+  private readonly templatePipe = new ZodBodyPipe(sendTemplateBodySchema);
+  private readonly templates: WhatsappTemplates;
 
   constructor(
     @Inject(ListConversationsUseCase) private readonly list: ListConversationsUseCase,
@@ -44,6 +48,7 @@ export class AgentConversationsController {
     @Inject(HANDOFF_FEATURE_CONFIG) config: HandoffFeatureConfig,
   ) {
     this.replyPipe = new ZodBodyPipe(replySchema(agentMessageMaxChars(config)));
+    this.templates = config.WHATSAPP_TEMPLATES ?? {};
   }
 
   @Get()
@@ -68,6 +73,27 @@ export class AgentConversationsController {
   async send(@CurrentAgent() agent: AgentPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<{ message: MessageView }> {
     const { text }: ReplyBody = this.replyPipe.transform(body);
     return { message: await this.reply.execute(agent, id, text) };
+  }
+
+  /** An approved WhatsApp template: the only thing that may go out after WhatsApp's 24-hour window (R28). */
+  @Post(':id/templates')
+  @HttpCode(202)
+  async sendTemplate(@CurrentAgent() agent: AgentPrincipal, @Param('id') id: string, @Body() body: unknown): Promise<{ message: MessageView }> {
+    const { template: name, variables = {} } = this.templatePipe.transform(body);
+    const template = this.templates[name];
+    if (!template) {
+      const approved = Object.keys(this.templates);
+      throw new HandoffException(
+        HandoffErrorCode.UnknownTemplate,
+        `"${name}" is not an approved template. ${approved.length > 0 ? `Approved: ${approved.join(', ')}.` : 'No templates are approved (WHATSAPP_TEMPLATES).'}`,
+      );
+    }
+    const rendered = renderWhatsappTemplate(template, variables);
+    if (!rendered.ok) {
+      const problems = [...rendered.missing.map((n) => `{{${n}}} needs a value`), ...rendered.unknown.map((n) => `the template has no {{${n}}}`)];
+      throw new HandoffException(HandoffErrorCode.InvalidTemplateVariables, `The variables do not fit template "${name}": ${problems.join('; ')}.`);
+    }
+    return { message: await this.reply.execute(agent, id, rendered.text, new Date(), { name, variables }) };
   }
 
   @Post(':id/release')

@@ -1,27 +1,34 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import { createRateLimiter } from '@pegamento/util-http';
 import { HANDOFF_FEATURE_CONFIG, type HandoffFeatureConfig } from '../handoff-feature.config';
 import { HandoffErrorCode, HandoffException } from '../handoff.exception';
-import { afterFailedLogin, lockRemainingMs, retryAfterSeconds, type LockState, type LockoutPolicy } from './lockout';
+import { retryAfterSeconds, type LockoutPolicy } from './lockout';
 
-/** Addresses tracked at once for the lockout of unknown e-mail addresses; the oldest go first. */
-const MAX_TRACKED_UNKNOWN = 10_000;
+/** Failed logins of an address no user has are forgotten after a day without a lock. */
+const UNKNOWN_FAILURE_MEMORY_SECONDS = 24 * 3_600;
 
 /**
- * The in-memory side of login protection, per process:
+ * The side of login protection that is not an account's own lockout, counted in the
+ * database (rate_limit_points) so it holds across replicas and restarts:
  * - LOGIN_RATE_LIMIT_PER_MINUTE login attempts per client IP (`request.ip`, so it
  *   honours the app's `trust proxy` setting behind a load balancer);
  * - the same lockout rule as for real accounts, for e-mail addresses no user has, so
- *   a lockout answer does not tell whether an address exists.
+ *   a lockout answer does not tell whether an address exists. The address is kept only
+ *   as a SHA-256 hash in the counter's key.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly perIp: RateLimiterMemory;
-  private readonly unknown = new Map<string, LockState>();
+  private readonly perIp: RateLimiterAbstract;
+  private readonly unknown: RateLimiterAbstract;
   readonly policy: LockoutPolicy;
 
-  constructor(@Inject(HANDOFF_FEATURE_CONFIG) config: HandoffFeatureConfig) {
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: config.LOGIN_RATE_LIMIT_PER_MINUTE, duration: 60 });
+  constructor(@Inject(HANDOFF_FEATURE_CONFIG) config: HandoffFeatureConfig, @InjectDataSource() dataSource: DataSource) {
+    this.perIp = createRateLimiter('login-ip', config.LOGIN_RATE_LIMIT_PER_MINUTE, 60, dataSource);
+    this.unknown = createRateLimiter('login-unknown', config.LOGIN_MAX_FAILURES, UNKNOWN_FAILURE_MEMORY_SECONDS, dataSource);
     this.policy = { maxFailures: config.LOGIN_MAX_FAILURES, lockoutMs: config.LOGIN_LOCKOUT_MS };
   }
 
@@ -39,20 +46,29 @@ export class LoginThrottle {
     }
   }
 
-  unknownLockRemainingMs(email: string, now: Date): number {
-    const state = this.unknown.get(email);
-    return state ? lockRemainingMs(state, now) : 0;
+  /** Milliseconds an unknown address stays locked; 0 when it is not. */
+  async unknownLockRemainingMs(email: string): Promise<number> {
+    const state = await this.unknown.get(unknownKey(email));
+    return state && state.consumedPoints > this.policy.maxFailures ? Math.max(1, state.msBeforeNext) : 0;
   }
 
-  recordUnknownFailure(email: string, now: Date): void {
-    const next = afterFailedLogin(this.unknown.get(email) ?? { failedLogins: 0, lockedUntil: null }, now, this.policy);
-    this.unknown.delete(email);
-    this.unknown.set(email, next);
-    if (this.unknown.size > MAX_TRACKED_UNKNOWN) {
-      const oldest = this.unknown.keys().next();
-      if (!oldest.done) this.unknown.delete(oldest.value);
+  /** One more failure of an unknown address; the LOGIN_MAX_FAILURES-th locks it for LOGIN_LOCKOUT_MS, as for a user. */
+  async recordUnknownFailure(email: string): Promise<void> {
+    const key = unknownKey(email);
+    let failures: number;
+    try {
+      failures = (await this.unknown.consume(key)).consumedPoints;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      failures = rejection.consumedPoints;
     }
+    // block() leaves the count above the limit until the lock runs out, then forgets the address.
+    if (failures >= this.policy.maxFailures) await this.unknown.block(key, this.policy.lockoutMs / 1_000);
   }
+}
+
+function unknownKey(email: string): string {
+  return createHash('sha256').update(email).digest('hex');
 }
 
 export function accountLocked(remainingMs: number): HandoffException {

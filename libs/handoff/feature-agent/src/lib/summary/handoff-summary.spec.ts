@@ -4,7 +4,7 @@ const customer = (text: string): SummaryMessage => ({ authorType: 'customer', au
 const ai = (text: string): SummaryMessage => ({ authorType: 'ai', authorDisplayName: 'Digitale assistent (AI)', text });
 
 describe('buildHandoffSummary', () => {
-  it('starts with the trigger in words and quotes the messages as "customer:" and "AI-assistent:" lines', () => {
+  it('starts with the trigger in words and quotes the messages as "customer:" and "AI assistant:" lines', () => {
     const summary = buildHandoffSummary({
       trigger: 'customer_request',
       reason: null,
@@ -13,7 +13,7 @@ describe('buildHandoffSummary', () => {
     expect(summary.split('\n')).toEqual([
       'Trigger: customer_request: the customer asked for a person',
       'customer: Waar blijft mijn pakket?',
-      'AI-assistent: Ik kan je order niet vinden.',
+      'AI assistant: Ik kan je order niet vinden.',
       'customer: Ik wil een mens spreken',
     ]);
   });

@@ -37,7 +37,7 @@ function speaker(message: SummaryMessage): string {
     case 'customer':
       return 'customer';
     case 'ai':
-      return 'AI-assistent';
+      return 'AI assistant';
     case 'agent':
       return message.authorDisplayName ? `agent ${message.authorDisplayName}` : 'agent';
     case 'system':
@@ -52,7 +52,7 @@ function oneLine(text: string): string {
 
 /**
  * The summary an agent reads before answering: why the conversation came to a
- * person, then the last six messages as "customer: …" / "AI-assistent: …" lines.
+ * person, then the last six messages as "customer: …" / "AI assistant: …" lines (agent-facing, in English like the rest of the summary).
  */
 export function buildHandoffSummary(input: SummaryInput): string {
   const why = `${input.trigger}: ${TRIGGER_WORDS[input.trigger]}${input.reason ? ` (${input.reason})` : ''}`;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createEvent, type HandoffTrigger } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
 import {
+  ContactEntity,
   ConversationEntity,
   MessageEntity,
   toConversationView,
@@ -24,9 +25,22 @@ export interface HandoffView {
   firstHumanReplyAt: string | null;
 }
 
+/** Who the customer is, as far as the platform knows (for the agent; the read is audited). */
+export interface ContactView {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+}
+
+/** A transcript message: the contract's Message plus, on a flagged one, the customer's reason. */
+export type TranscriptMessage = MessageView & { flagReason?: string | null };
+
 export interface Transcript {
   conversation: ConversationView;
-  messages: MessageView[];
+  messages: TranscriptMessage[];
+  /** The customer behind the conversation; null when the channel gave nothing (an anonymous web chat). */
+  contact: ContactView | null;
   /** The request's stored summary, or one made now from its trigger and the last messages; null without a request. */
   summary: string | null;
   handoff: HandoffView | null;
@@ -52,6 +66,9 @@ export class ReadTranscriptUseCase {
         order: { createdAt: 'ASC', id: 'ASC' },
       });
       const request = await currentHandoffRequest(manager, conversation);
+      const contact = conversation.contactId
+        ? await manager.getRepository(ContactEntity).findOneBy({ id: conversation.contactId, tenantId: conversation.tenantId })
+        : null;
       await appendToOutbox(manager, [
         createEvent('audit.recorded', {
           tenantId: conversation.tenantId,
@@ -61,7 +78,8 @@ export class ReadTranscriptUseCase {
       ]);
       return {
         conversation: toConversationView(conversation),
-        messages: messages.map(toMessageView),
+        messages: messages.map((m) => (m.flagged ? { ...toMessageView(m), flagReason: m.flagReason } : toMessageView(m))),
+        contact: contact ? { name: contact.displayName, email: contact.email, phone: contact.phone, locale: contact.locale } : null,
         summary: request ? (request.summary ?? summarise(request, messages)) : null,
         handoff: request
           ? {

@@ -4,9 +4,17 @@ import { createEvent, type Channel } from '@pegamento/contracts';
 import { appendToOutbox } from '@pegamento/data-access-bus';
 import { lockConversation, MessageEntity, toMessageView, type MessageView } from '@pegamento/data-access-conversations';
 import type { AgentPrincipal } from '@pegamento/util-auth';
+import { HANDOFF_FEATURE_CONFIG, type HandoffFeatureConfig } from '../../handoff-feature.config';
 import { HandoffErrorCode, HandoffException } from '../../handoff.exception';
 import { HandoffMetrics } from '../../metrics/handoff.metrics';
 import { actingAgent, conversationId } from '../acting-agent';
+import { assertAgentMaySend, DEFAULT_WHATSAPP_WINDOW_HOURS } from './channel-checks';
+
+/** An approved WhatsApp template, already rendered into the message text. */
+export interface AgentTemplate {
+  name: string;
+  variables: Record<string, string>;
+}
 
 /**
  * POST /api/v1/agent/conversations/{id}/messages: the agent's message, stored as
@@ -23,9 +31,10 @@ export class SendAgentReplyUseCase {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(HandoffMetrics) private readonly metrics: HandoffMetrics,
+    @Inject(HANDOFF_FEATURE_CONFIG) private readonly config: HandoffFeatureConfig,
   ) {}
 
-  async execute(principal: AgentPrincipal, id: string, text: string, now = new Date()): Promise<MessageView> {
+  async execute(principal: AgentPrincipal, id: string, text: string, now = new Date(), template?: AgentTemplate): Promise<MessageView> {
     const wanted = conversationId(id);
     const { message, firstReply } = await this.dataSource.transaction(async (manager) => {
       const agent = await actingAgent(manager, principal);
@@ -36,6 +45,7 @@ export class SendAgentReplyUseCase {
       if (conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
         throw new HandoffException(HandoffErrorCode.Conflict, 'Another agent has this conversation: only they (or an admin) can reply.');
       }
+      await assertAgentMaySend(manager, conversation, template ? 'template' : 'text', this.config.WHATSAPP_WINDOW_HOURS ?? DEFAULT_WHATSAPP_WINDOW_HOURS, now);
       const messages = manager.getRepository(MessageEntity);
       const saved = await messages.save(
         messages.create({
@@ -48,6 +58,8 @@ export class SendAgentReplyUseCase {
           aiGenerated: false,
           text,
           locale: conversation.locale,
+          // The customer sees it once the policy released it (DeliverAgentReplyUseCase).
+          releasedAt: null,
           sources: [],
           flagged: false,
           flagReason: null,
@@ -66,6 +78,7 @@ export class SendAgentReplyUseCase {
             channel: conversation.channel,
             text,
             fromAiDraft: false,
+            ...(template ? { template } : {}),
           },
         }),
       ]);

@@ -76,9 +76,9 @@ export class LoginUseCase {
 
     if (candidates.length === 0) {
       await this.hasher.verifyDummy(input.password);
-      const locked = this.throttle.unknownLockRemainingMs(email, now);
+      const locked = await this.throttle.unknownLockRemainingMs(email);
       if (locked > 0) throw accountLocked(locked);
-      this.throttle.recordUnknownFailure(email, now);
+      await this.throttle.recordUnknownFailure(email);
       throw new HandoffException(HandoffErrorCode.InvalidCredentials, INVALID);
     }
 
