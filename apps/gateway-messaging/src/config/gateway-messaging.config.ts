@@ -1,5 +1,5 @@
-import { distributedPlatformSchema } from '@pegamento/util-config';
+import { distributedSchema, encryptionEnv, twilioEnv } from '@pegamento/util-config';
 
 /** gateway-messaging's environment, validated at boot (every bad variable listed at once). */
-export const gatewayMessagingConfigSchema = distributedPlatformSchema;
+export const gatewayMessagingConfigSchema = distributedSchema({ ...twilioEnv, ...encryptionEnv });
 export type GatewayMessagingConfig = ReturnType<typeof gatewayMessagingConfigSchema.parse>;

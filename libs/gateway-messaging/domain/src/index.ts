@@ -1,0 +1,6 @@
+export * from './lib/keywords/sms-keywords';
+export * from './lib/segments/sms-segments';
+export * from './lib/address/twilio-address';
+export * from './lib/window/whatsapp-window';
+export * from './lib/delivery/delivery-status';
+export * from './lib/deletion/message-deletion';
