@@ -1,5 +1,5 @@
-import { distributedPlatformSchema } from '@pegamento/util-config';
+import { distributedSchema, emailEnv, encryptionEnv } from '@pegamento/util-config';
 
 /** gateway-email's environment, validated at boot (every bad variable listed at once). */
-export const gatewayEmailConfigSchema = distributedPlatformSchema;
+export const gatewayEmailConfigSchema = distributedSchema({ ...emailEnv, ...encryptionEnv });
 export type GatewayEmailConfig = ReturnType<typeof gatewayEmailConfigSchema.parse>;
