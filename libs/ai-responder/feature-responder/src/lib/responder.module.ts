@@ -6,6 +6,7 @@ import { HandoffSummaryConsumer } from './handoff-summary.consumer';
 import { DemoKnowledgeLoader } from './knowledge/demo-knowledge.loader';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeService } from './knowledge/knowledge.service';
+import { ModelEndpointRecorder } from './privacy/model-endpoint.recorder';
 import { RESPONDER_CONFIG, type ResponderConfig } from './responder.config';
 
 /** Ends the model client's kept-alive connections when the service stops. */
@@ -33,6 +34,7 @@ export class ResponderModule {
         HandoffSummaryConsumer,
         DemoKnowledgeLoader,
         ModelLifecycle,
+        ModelEndpointRecorder,
       ],
     };
   }

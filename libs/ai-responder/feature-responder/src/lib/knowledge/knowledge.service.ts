@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { KnowledgeRepository, type ArticleInput, type Hit, type KnowledgeArticleEntity } from '@pegamento/ai-responder-data-access-knowledge';
 import { ANSWER_MODEL, ModelUnavailableError, type AnswerModel } from '@pegamento/ai-responder-data-access-model';
+import { PLACEHOLDER_PATTERN, Pseudonymiser } from '@pegamento/shared-domain';
 import { fuseRankings } from './hybrid-ranking';
 
 /** Least share of the question's terms a full-text passage needs to reach the model. */
@@ -39,10 +40,15 @@ export class KnowledgeService {
    * are embeddings. Only passages that speak to the question go to the model (a third of
    * its terms, or a close embedding), so a question the knowledge does not cover gets an
    * honest "I don't know" whatever a model would have made of loosely related text.
+   * The question is searched without its personal data, found by the conversation's
+   * `pseudonymiser` (a fresh one when none is given).
    */
-  async retrieve(tenantId: string, locale: string, question: string, limit: number): Promise<Hit[]> {
-    const fullText = (await this.repository.search(tenantId, locale, question, limit * 2)).filter((h) => h.coverage >= MIN_MODEL_COVERAGE);
-    const vector = await this.embedOne(question);
+  async retrieve(tenantId: string, locale: string, question: string, limit: number, pseudonymiser: Pseudonymiser = new Pseudonymiser()): Promise<Hit[]> {
+    // Personal data says nothing about which passage fits, and the embedding request leaves
+    // the platform (R17): both searches use the question without it.
+    const withoutPersonalData = pseudonymiser.pseudonymise(question).replace(PLACEHOLDER_PATTERN, ' ').replace(/\s+/g, ' ').trim();
+    const fullText = (await this.repository.search(tenantId, locale, withoutPersonalData, limit * 2)).filter((h) => h.coverage >= MIN_MODEL_COVERAGE);
+    const vector = withoutPersonalData ? await this.embedOne(withoutPersonalData) : null;
     if (!vector) return fullText.slice(0, limit);
     const byVector = (await this.repository.searchByVector(tenantId, locale, vector, limit * 2)).filter((h) => h.similarity >= MIN_MODEL_SIMILARITY);
     return fuseRankings(fullText, byVector, limit);
@@ -59,12 +65,16 @@ export class KnowledgeService {
     }
   }
 
-  /** Best effort: an article without vectors is still found by full text. */
+  /**
+   * Best effort: an article without vectors is still found by full text. The organisation's
+   * text goes to the embedding endpoint masked where it quotes personal data (R17).
+   */
   private async embedArticle(articleId: string): Promise<void> {
     if (!this.model) return;
     const chunks = await this.repository.chunksOf(articleId);
+    const pseudonymiser = new Pseudonymiser();
     try {
-      const vectors = await this.model.embed(chunks.map((c) => `${c.heading}\n\n${c.text}`));
+      const vectors = await this.model.embed(chunks.map((c) => pseudonymiser.pseudonymise(`${c.heading}\n\n${c.text}`)));
       if (!vectors) return;
       await this.repository.setEmbeddings(new Map(chunks.map((c, i) => [c.id, vectors[i]!] as const).filter(([, v]) => Array.isArray(v))));
     } catch (error) {

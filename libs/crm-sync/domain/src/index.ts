@@ -1,0 +1,3 @@
+export * from './lib/webhook-signature';
+export * from './lib/transcript';
+export * from './lib/sync-outcome';
