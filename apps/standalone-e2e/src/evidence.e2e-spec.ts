@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { startService, type RunningService } from '@pegamento/feature-platform';
 import { standalone } from '@pegamento/standalone-composition';
 import { DISCLOSURE_VERSION } from '@pegamento/shared-domain';
+import { verifyAuditChain } from '@pegamento/policy-data-access';
 import { createTestDatabase, eventually, type TestDatabase } from '@pegamento/util-testing';
 import { ContractClient, type ConversationShape, type MessageShape } from './support/contract-client';
 import { SEED_USERS } from './support/conversation-contract';
@@ -55,5 +56,15 @@ describe('evidence of what the platform decided', () => {
 
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toMatch(/pegamento_time_to_human_seconds_count\{[^}]*channel="web"[^}]*\} 1/);
+  });
+
+  it('keeps the evidence the running system wrote in one intact hash chain that refuses changes', async () => {
+    const dataSource = service.app.get(DataSource);
+    const report = await verifyAuditChain(dataSource);
+    expect(report.problems).toEqual([]);
+    expect(report.heads.map((h) => h.tenantId)).toContain('default');
+    expect(report.heads.find((h) => h.tenantId === 'default')!.rows).toBeGreaterThanOrEqual(5);
+    await expect(dataSource.query(`UPDATE audit_log SET reason = 'rewritten' WHERE tenant_id = 'default'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
 });

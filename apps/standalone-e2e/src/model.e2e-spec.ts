@@ -142,6 +142,9 @@ describe('the AI assistant with a model endpoint', () => {
       return r.body.summary?.startsWith(AI_SUMMARY_LABEL) && r.body;
     });
     expect(view.summary).toBe(`${AI_SUMMARY_LABEL}${summaryText}`);
+    // Views that showed the plain summary (the Slack card) are told: a handoff.summarized event.
+    const told = (await service.app.get(DataSource).query(`SELECT envelope->'payload' AS payload FROM outbox WHERE event_type = 'handoff.summarized' AND message_key = $1`, [c.conversation.id])) as { payload: Record<string, unknown> }[];
+    expect(told).toEqual([{ payload: { handoffId: expect.any(String), aiWritten: true } }]);
     const summaryRequest = fake.chatRequests().find((r) => !r.responseFormat)!;
     expect(JSON.stringify(summaryRequest.messages)).toContain('How do I return my order?');
   });

@@ -4,6 +4,7 @@ import { conversationsEntities, conversationsMigrations } from '@pegamento/data-
 import { handoffEntities, handoffMigrations } from '@pegamento/handoff-data-access';
 import { policyEntities, policyMigrations } from '@pegamento/policy-data-access';
 import { knowledgeEntities, knowledgeMigrations } from '@pegamento/ai-responder-data-access-knowledge';
+import { crmEntities, crmMigrations } from '@pegamento/crm-sync-data-access-crm';
 import { openDatabase } from '@pegamento/util-db';
 import { createTestDatabase, type TestDatabase } from '@pegamento/util-testing';
 
@@ -16,8 +17,8 @@ describe('database schema', () => {
     dataSource = await openDatabase({
       url: db.url,
       applicationName: 'schema-test',
-      entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities, ...knowledgeEntities],
-      migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations, ...knowledgeMigrations],
+      entities: [...busEntities, ...conversationsEntities, ...handoffEntities, ...policyEntities, ...knowledgeEntities, ...crmEntities],
+      migrations: [...busMigrations, ...conversationsMigrations, ...handoffMigrations, ...policyMigrations, ...knowledgeMigrations, ...crmMigrations],
     });
   });
   afterAll(async () => {
@@ -46,7 +47,7 @@ describe('database schema', () => {
     const second = await openDatabase({ url: db.url, applicationName: 'schema-test-2', entities: busEntities, migrations: busMigrations });
     try {
       const [{ n }] = (await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)) as { n: number }[];
-      expect(n).toBe(busMigrations.length + conversationsMigrations.length + handoffMigrations.length + policyMigrations.length + knowledgeMigrations.length);
+      expect(n).toBe(busMigrations.length + conversationsMigrations.length + handoffMigrations.length + policyMigrations.length + knowledgeMigrations.length + crmMigrations.length);
     } finally {
       await second.destroy();
     }

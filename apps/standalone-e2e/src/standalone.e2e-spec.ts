@@ -1,9 +1,9 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createEvent } from '@pegamento/contracts';
-import { appendToOutbox, ConsumerRunner, EVENT_BUS, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
+import { appendToOutbox, ConsumerRunner, EVENT_BUS, EventSealer, type EventBus, type EventHandlerDefinition } from '@pegamento/data-access-bus';
 import { startService, type RunningService } from '@pegamento/feature-platform';
 import { createTestDatabase, eventually, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@pegamento/util-testing';
 import { standalone } from '@pegamento/standalone-composition';
@@ -17,8 +17,9 @@ async function getJson(url: string): Promise<{ status: number; body: Record<stri
 
 describe('standalone process', () => {
   it('starts with no external services: embedded PostgreSQL under DATA_DIR and the in-process bus', async () => {
+    // Private (0700), as mkdtemp makes it and as ./data is once the key files were written first
+    // (`npm test` before `npm start`): as root the server's own user must still reach its cluster.
     const dataDir = await mkdtemp(join(tmpdir(), 'pegamento-data-'));
-    await chmod(dataDir, 0o755); // like ./data; mkdtemp makes it private to root
     let service: RunningService | undefined;
     try {
       service = await startService(standalone, { ...quiet, DATA_DIR: dataDir });
@@ -70,6 +71,18 @@ describe('standalone process', () => {
       expect(text).toMatch(/pegamento_outbox_published_total/);
     });
 
+    it('sends security headers on every answer, and a CSP that allows nothing on the API', async () => {
+      for (const path of ['/health/live', '/api/v1/web/info', '/api/v1/nothing-here']) {
+        const response = await fetch(`${service.url}${path}`);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+        expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      }
+    });
+
     it('answers an unknown route with the contract error shape', async () => {
       const response = await getJson(`${service.url}/api/v1/nothing-here`);
       expect(response.status).toBe(404);
@@ -100,7 +113,8 @@ describe('standalone process', () => {
           seen.push(event.eventId);
         },
       };
-      const probe = new ConsumerRunner(dataSource, { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, { info() {}, warn() {}, error() {} });
+      // With the platform's sealer: the payloads on the bus are sealed per conversation (ADR 0018).
+      const probe = new ConsumerRunner(dataSource, { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, { info() {}, warn() {}, error() {} }, undefined, service.app.get(EventSealer));
       probe.register(handler);
       await probe.start(service.app.get<EventBus>(EVENT_BUS));
       const event = createEvent('conversation.status', {

@@ -9,7 +9,12 @@ export const SEED_USERS = {
 };
 
 /** Limits the suite's running system is started with (its config), so the suite can test them. */
-export const SUITE_LIMITS = { WEB_RATE_LIMIT_CONVERSATION_PER_MINUTE: '12', WEB_MESSAGE_MAX_CHARS: '4000' };
+export const SUITE_LIMITS = {
+  WEB_RATE_LIMIT_CONVERSATION_PER_MINUTE: '12',
+  WEB_MESSAGE_MAX_CHARS: '4000',
+  // The suite opens more conversations from one address than a customer would.
+  WEB_CONVERSATIONS_PER_IP_PER_HOUR: '200',
+};
 
 export interface RunningSystem {
   baseUrl: string;
@@ -27,7 +32,7 @@ interface Opened {
  * run against every way Pegamento runs: standalone on the in-process bus, standalone
  * on Kafka, and the distributed services as separate processes.
  */
-export function describeConversationContract(name: string, start: () => Promise<RunningSystem>, timeoutMs = 60_000): void {
+export function describeConversationContract(name: string, start: () => Promise<RunningSystem>, timeoutMs = 60_000, moreTests?: () => void): void {
   describe(`conversation contract: ${name}`, () => {
     let system: RunningSystem;
     let api: ContractClient;
@@ -420,5 +425,7 @@ export function describeConversationContract(name: string, start: () => Promise<
       },
       timeoutMs,
     );
+
+    moreTests?.();
   });
 }

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { newBlindIndexKey, newDataKeyEntry } from '@pegamento/util-crypto';
 import { eventually } from '@pegamento/util-testing';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -37,25 +38,37 @@ export interface ServiceProcess {
   output: () => string;
 }
 
-export async function startServiceProcess(name: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+/** Keys of the encrypted columns (ADR 0015), generated for this test run and shared by every service process it starts. */
+const FIELD_KEYS = { DATA_ENCRYPTION_KEYS: newDataKeyEntry('e2e'), BLIND_INDEX_KEY: newBlindIndexKey() };
+
+/**
+ * Starts a compiled service on a port the kernel picks (PORT=0) and learns it from the
+ * service's own "<name> listening on <url>" line: a port chosen by the test could be
+ * taken in between by any process's outgoing connection (CI once lost a run that way).
+ */
+export async function startServiceProcess(name: string, env: Record<string, string>): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['-r', './tools/runtime/register-paths.cjs', `dist/apps/${name}/src/main.js`], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...FIELD_KEYS, ...env, PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-  const url = `http://127.0.0.1:${port}`;
+  const listening = new RegExp(`^${name} listening on (http://\\S+)$`, 'm');
+  let url = '';
   await eventually(
     async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${output}`);
+      url ||= listening.exec(output)?.[1] ?? '';
+      if (!url) return false;
       const r = await fetch(`${url}/health/ready`).catch(() => null);
       return r?.status === 200;
     },
     90_000,
     200,
   ).catch((error: Error) => {
+    child.kill('SIGKILL');
     throw new Error(`${name} did not become ready: ${error.message}\n${output}`);
   });
   return { name, url, child, output: () => output };
@@ -71,13 +84,19 @@ export async function stopServiceProcess(service: ServiceProcess): Promise<void>
 
 /**
  * A path-routing reverse proxy standing in for the Kubernetes ingress (k8s/base/
- * ingress.yaml): one base URL in front of the separate services, WebSocket upgrades
- * included. Test support only.
+ * ingress.yaml) and Services: one base URL in front of the separate services and their
+ * replicas (round robin, no affinity), WebSocket upgrades included. `routes` is read per
+ * request, so it may be filled after the ingress runs (its URL is the public base URL the
+ * services are started with). Test support only.
  */
-export async function startIngress(routes: { prefix: string; target: string }[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startIngress(routes: { prefix: string; target: string | string[] }[]): Promise<{ url: string; close(): Promise<void> }> {
+  // Several targets of a route are replicas behind a Service: each request or upgrade goes to the next one.
+  let turn = 0;
   const pick = (url: string | undefined) => {
     const route = routes.find((r) => (url ?? '/').startsWith(r.prefix));
-    return route ? new URL(route.target) : null;
+    if (!route) return null;
+    const targets = Array.isArray(route.target) ? route.target : [route.target];
+    return new URL(targets[turn++ % targets.length]!);
   };
   const server: Server = createServer((req: IncomingMessage, res) => {
     const target = pick(req.url);
