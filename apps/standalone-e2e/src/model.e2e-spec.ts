@@ -6,6 +6,7 @@ import { standalone } from '@pegamento/standalone-composition';
 import { createTestDatabase, eventually, type TestDatabase } from '@pegamento/util-testing';
 import { AI_SUMMARY_LABEL } from '@pegamento/ai-responder-feature-responder';
 import { ContractClient, type ConversationShape, type MessageShape } from './support/contract-client';
+import { buildUiForTest, launchBrowser, newPage } from './support/browser';
 
 const MODEL_TIMEOUT_MS = 2_000;
 
@@ -27,6 +28,7 @@ describe('the AI assistant with a model endpoint', () => {
       LOG_LEVEL: 'silent',
       PORT: '0',
       DATABASE_URL: db.url,
+      UI_DIR: buildUiForTest(),
       JWT_SECRET: 'a-model-test-secret-long-enough-for-hs256',
       OPENAI_API_KEY: fake.apiKey,
       OPENAI_BASE_URL: fake.baseUrl,
@@ -148,6 +150,45 @@ describe('the AI assistant with a model endpoint', () => {
     const summaryRequest = fake.chatRequests().find((r) => !r.responseFormat)!;
     expect(JSON.stringify(summaryRequest.messages)).toContain('How do I return my order?');
   });
+
+  it('updates the summary in a console that already shows the conversation: the plain one on the request, then the model\'s', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page } = await newPage(browser);
+      await page.goto(`${service.url}/console`);
+      await page.getByLabel(/e-mail/i).fill('agent@example.test');
+      await page.getByLabel(/password/i).fill('a long enough agent password');
+      await page.keyboard.press('Enter');
+      await page.locator('h1', { hasText: 'Queue' }).waitFor();
+
+      // The model cannot summarise the first hand-over: the open view shows the plain summary.
+      fake.respondWith((request) => (request.responseFormat ? undefined : { status: 500 }));
+      const first = await ask('en', 'How do I return my order?');
+      await page.goto(`${service.url}/console/conversations/${first.c.conversation.id}`);
+      await page.locator('.message-ai').first().waitFor();
+      await expect(page.locator('.summary').count()).resolves.toBe(0);
+      await api.request('POST', `/api/v1/web/conversations/${first.c.conversation.id}/messages`, { token: first.c.token, json: { text: 'I want to talk to a person' } });
+      const plain = page.locator('.summary-text');
+      await plain.waitFor({ timeout: 20_000 });
+      await expect(plain.innerText()).resolves.toMatch(/asked_by_customer|person/i);
+      await expect(page.locator('.summary').innerText()).resolves.not.toMatch(/AI summary/);
+
+      // The model writes the second one after the request: the open view shows it, marked as AI, without a reload.
+      const summaryText = 'The customer asked about shipping costs and then wanted a person.';
+      fake.respondWith((request) => (request.responseFormat ? undefined : { text: summaryText }));
+      const second = await ask('en', 'What are the shipping costs?');
+      await page.goto(`${service.url}/console/conversations/${second.c.conversation.id}`);
+      await page.locator('.message-ai').first().waitFor();
+      await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+      await api.request('POST', `/api/v1/web/conversations/${second.c.conversation.id}/messages`, { token: second.c.token, json: { text: 'I want to talk to a person' } });
+      await page.locator('.summary-text', { hasText: summaryText }).waitFor({ timeout: 20_000 });
+      await expect(page.locator('.summary').innerText()).resolves.toMatch(/AI summary/);
+      await expect(page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+      await page.locator('.announcer', { hasText: 'The summary was updated.' }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('stores an embedding for every passage and ranks by full text and embeddings together', async () => {
     const dataSource = service.app.get(DataSource);

@@ -6,12 +6,14 @@ type Listener<T> = (value: T) => void;
 /**
  * The console's live updates: socket.io at /api/v1/agent/socket with the access token.
  * `queue` carries a Conversation that entered, left or changed in the queue; `message` a
- * new Message of the tenant. Views subscribe with on(); `connected` tells the header.
+ * new Message of the tenant; `summary` the id of a conversation whose hand-over summary
+ * a model has (re)written. Views subscribe with on(); `connected` tells the header.
  */
 export class Live {
   private socket: Socket | null = null;
   private readonly queueListeners = new Set<Listener<Conversation>>();
   private readonly messageListeners = new Set<Listener<Message>>();
+  private readonly summaryListeners = new Set<Listener<string>>();
   private readonly stateListeners = new Set<Listener<boolean>>();
 
   constructor(private readonly onUnauthorized: () => void) {}
@@ -44,6 +46,10 @@ export class Live {
     });
     socket.on('queue', (conversation: Conversation) => this.queueListeners.forEach((l) => l(conversation)));
     socket.on('message', (message: Message) => this.messageListeners.forEach((l) => l(message)));
+    socket.on('summary', (update: { conversationId?: unknown }) => {
+      const id = update?.conversationId;
+      if (typeof id === 'string') this.summaryListeners.forEach((l) => l(id));
+    });
     this.socket = socket;
   }
 
@@ -62,6 +68,12 @@ export class Live {
   onMessage(listener: Listener<Message>): () => void {
     this.messageListeners.add(listener);
     return () => this.messageListeners.delete(listener);
+  }
+
+  /** Called with a conversation's id when a newer hand-over summary of it can be read. */
+  onSummary(listener: Listener<string>): () => void {
+    this.summaryListeners.add(listener);
+    return () => this.summaryListeners.delete(listener);
   }
 
   onState(listener: Listener<boolean>): () => void {

@@ -126,12 +126,26 @@ export function ConversationView({ id }: { id: string }) {
       if (conversation.id !== idRef.current) return;
       setTranscript((current) => (current ? { ...current, conversation } : current));
     });
+    // A model's summary arrives after the request for a person, often after the agent opened
+    // the conversation: read it again (an audited read, as any) and say so politely.
+    const offSummary = live.onSummary((conversationId) => {
+      if (conversationId !== idRef.current) return;
+      api.get<Transcript>(`/api/v1/agent/conversations/${encodeURIComponent(conversationId)}/messages`).then(
+        (loaded) => {
+          if (stale || loaded.conversation.id !== idRef.current) return;
+          setTranscript((current) => (current ? { ...current, summary: loaded.summary, messages: mergeMessages(current.messages, loaded.messages) } : loaded));
+          announce(t('conversation.summaryUpdated'));
+        },
+        () => undefined, // the summary shown stays; the next open reads it again
+      );
+    });
     return () => {
       stale = true;
       offMessage();
       offQueue();
+      offSummary();
     };
-  }, [api, live, id, t]);
+  }, [api, live, id, t, announce]);
 
   const conversation = transcript?.conversation;
   const actions = conversation ? allowedActions(conversation, session.user) : null;

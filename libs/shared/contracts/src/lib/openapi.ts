@@ -80,7 +80,8 @@ export function buildOpenApiDocument(version: string): Json {
         'Omnichannel customer contact in which AI and people strengthen each other. Errors are always {"error": {"code", "message"}}. ' +
         'Web chat also has socket.io at path /api/v1/web/socket (auth {conversationId, token}; server events message, conversation, typing). ' +
         'The agent console has socket.io at path /api/v1/agent/socket (auth {token: <accessToken from POST /api/v1/auth/login>}; a bad or expired token gets connect_error "unauthorized"; ' +
-        "server events queue (a Conversation that entered or left the queue or changed state) and message (a Message, inbound or outbound), of the agent's own tenant only).",
+        'server events queue (a Conversation that entered or left the queue or changed state), message (a Message, inbound or outbound) and summary ' +
+        "({conversationId}: a newer handoff summary of that conversation can be read with GET /api/v1/agent/conversations/{id}/messages), of the agent's own tenant only).",
     },
     components: {
       securitySchemes: {

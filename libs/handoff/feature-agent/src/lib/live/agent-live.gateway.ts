@@ -33,9 +33,9 @@ export function tokenExpiry(token: string): number | null {
  * "unauthorized". The socket is disconnected when its token expires.
  *
  * Server events: `queue` (a Conversation that entered or left the queue or changed
- * state) and `message` (a Message of a conversation of the tenant, in or out).
- * Pushes reach the sockets of the process that consumed the event: with several
- * replicas, run one (or route a tenant's agents to one), as for gateway-web.
+ * state), `message` (a Message of a conversation of the tenant, in or out) and `summary`
+ * (`{conversationId}`: a newer hand-over summary can be read). Every replica consumes
+ * each event (a broadcast group, ADR 0005), so a socket on any replica gets it.
  */
 @WebSocketGateway({ path: AGENT_SOCKET_PATH, serveClient: false })
 export class AgentLiveGateway implements OnGatewayInit, OnModuleDestroy {
@@ -113,5 +113,10 @@ export class AgentLiveGateway implements OnGatewayInit, OnModuleDestroy {
 
   message(tenantId: string, message: MessageView): void {
     this.server?.to(tenantRoom(tenantId)).emit('message', message);
+  }
+
+  /** A newer hand-over summary of this conversation can be read (GET …/messages). */
+  summary(tenantId: string, conversationId: string): void {
+    this.server?.to(tenantRoom(tenantId)).emit('summary', { conversationId });
   }
 }
