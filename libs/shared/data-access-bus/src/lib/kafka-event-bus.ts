@@ -55,6 +55,9 @@ export interface KafkaSaslOptions {
 
 const RETENTION_MS = 'retention.ms';
 
+/** What a broker answers about a topic in its first moments, before every partition is served. */
+const SETTLING_TOPIC_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION']);
+
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
@@ -200,17 +203,28 @@ export class KafkaEventBus implements EventBus {
    * broker answers metadata requests with UNKNOWN_TOPIC_OR_PARTITION or
    * LEADER_NOT_AVAILABLE. kafkajs's own wait retries only the latter, so wait here.
    */
-  private async waitUntilServed(admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+  private async waitUntilServed(admin: Admin, topics: readonly string[]): Promise<void> {
+    await this.whileTopicsSettle(`Kafka topics not served: ${topics.join(', ')}`, async () => {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      return metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)) || undefined;
+    });
+  }
+
+  /**
+   * Runs `attempt` until it returns a value, retrying what a topic's first moments answer
+   * (no metadata yet, no leader yet, or a leader in the metadata that does not serve yet:
+   * NOT_LEADER_FOR_PARTITION), for at most `timeoutMs`.
+   */
+  private async whileTopicsSettle<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
-        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
-        if (metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        const result = await attempt();
+        if (result !== undefined) return result;
       } catch (error) {
-        const type = (error as { type?: string }).type;
-        if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+        if (!SETTLING_TOPIC_ERRORS.has((error as { type?: string }).type ?? '')) throw error;
       }
-      if (Date.now() > deadline) throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
+      if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -245,11 +259,15 @@ export class KafkaEventBus implements EventBus {
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300 },
     });
+    const topics = subscription.topics.map((t) => this.topicName(t));
+    // A broadcast group serves sockets connected now, not history: it starts at the end each
+    // partition has before it joins. Kafka's own "latest" would be read only after the join,
+    // and an event published in between (once subscribe() has resolved) would be missed.
+    const start = broadcast ? await this.endOffsets(topics) : null;
     await consumer.connect();
-    // A broadcast group starts at the newest offset: it serves sockets connected now, not history.
-    await consumer.subscribe({ topics: subscription.topics.map((t) => this.topicName(t)), fromBeginning: !broadcast });
-    // Resolve only once partitions are assigned, so a broadcast consumer misses nothing published after start.
-    const joined = broadcast ? this.joinedGroup(consumer) : Promise.resolve();
+    await consumer.subscribe({ topics, fromBeginning: !broadcast });
+    // Resolve only once partitions are assigned and placed, so a broadcast consumer misses nothing published after start.
+    const joined = start ? this.joinedGroup(consumer, start) : Promise.resolve();
     joined.catch(() => undefined); // awaited below, after run()
     const prefix = this.options.topicPrefix;
     await consumer.run({
@@ -281,15 +299,36 @@ export class KafkaEventBus implements EventBus {
     await joined;
   }
 
-  private joinedGroup(consumer: Consumer): Promise<void> {
+  /** The offset the next message of each partition of `topics` will get: `topic` → partition → offset. */
+  private async endOffsets(topics: string[]): Promise<Map<string, Map<number, string>>> {
+    const admin = this.requireAdmin();
+    const ends = new Map<string, Map<number, string>>();
+    for (const topic of topics) {
+      const partitions = await this.whileTopicsSettle(`Kafka end offsets of ${topic} not read`, () => admin.fetchTopicOffsets(topic));
+      ends.set(topic, new Map(partitions.map((p) => [p.partition, p.high])));
+    }
+    return ends;
+  }
+
+  /**
+   * Resolves on the consumer's first join, after placing each assigned partition at its
+   * offset in `start` (applied before the first fetch, committed nowhere).
+   */
+  private joinedGroup(consumer: Consumer, start: Map<string, Map<number, string>>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         removeListener();
         reject(new Error(`Kafka consumer did not join its group within ${this.options.sessionTimeoutMs * 2} ms`));
       }, this.options.sessionTimeoutMs * 2);
-      const removeListener = consumer.on(consumer.events.GROUP_JOIN, () => {
+      const removeListener = consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         clearTimeout(timer);
         removeListener();
+        for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+          for (const partition of partitions) {
+            const offset = start.get(topic)?.get(partition);
+            if (offset !== undefined) consumer.seek({ topic, partition, offset });
+          }
+        }
         resolve();
       });
     });
