@@ -14,6 +14,7 @@ import {
   type SASLOptions,
 } from 'kafkajs';
 import type { BusMessage, EventBus, ReceivedMessage, Subscription } from './event-bus.port';
+import { createTopicsPatiently, whileTopicsSettle } from './kafka-topic-settling';
 
 export interface KafkaEventBusOptions {
   brokers: readonly string[];
@@ -54,9 +55,6 @@ export interface KafkaSaslOptions {
 }
 
 const RETENTION_MS = 'retention.ms';
-
-/** What a broker answers about a topic in its first moments, before every partition is served. */
-const SETTLING_TOPIC_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION']);
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
   const result: Record<string, string> = {};
@@ -144,15 +142,15 @@ export class KafkaEventBus implements EventBus {
     const missing = wanted.filter((t) => !existing.has(t));
     const retentionMs = this.options.topicRetentionMs;
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: false,
-        topics: missing.map((topic) => ({
+      await createTopicsPatiently(
+        admin,
+        missing.map((topic) => ({
           topic,
           numPartitions: this.options.partitions,
           replicationFactor: this.options.replicationFactor,
           ...(retentionMs !== undefined ? { configEntries: [{ name: RETENTION_MS, value: String(retentionMs) }] } : {}),
         })),
-      });
+      );
     }
     await this.waitUntilServed(admin, wanted);
     const present = wanted.filter((t) => existing.has(t));
@@ -204,29 +202,10 @@ export class KafkaEventBus implements EventBus {
    * LEADER_NOT_AVAILABLE. kafkajs's own wait retries only the latter, so wait here.
    */
   private async waitUntilServed(admin: Admin, topics: readonly string[]): Promise<void> {
-    await this.whileTopicsSettle(`Kafka topics not served: ${topics.join(', ')}`, async () => {
+    await whileTopicsSettle(`Kafka topics not served: ${topics.join(', ')}`, async () => {
       const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
       return metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)) || undefined;
     });
-  }
-
-  /**
-   * Runs `attempt` until it returns a value, retrying what a topic's first moments answer
-   * (no metadata yet, no leader yet, or a leader in the metadata that does not serve yet:
-   * NOT_LEADER_FOR_PARTITION), for at most `timeoutMs`.
-   */
-  private async whileTopicsSettle<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        const result = await attempt();
-        if (result !== undefined) return result;
-      } catch (error) {
-        if (!SETTLING_TOPIC_ERRORS.has((error as { type?: string }).type ?? '')) throw error;
-      }
-      if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 
   async publish(messages: readonly BusMessage[]): Promise<void> {
@@ -304,7 +283,7 @@ export class KafkaEventBus implements EventBus {
     const admin = this.requireAdmin();
     const ends = new Map<string, Map<number, string>>();
     for (const topic of topics) {
-      const partitions = await this.whileTopicsSettle(`Kafka end offsets of ${topic} not read`, () => admin.fetchTopicOffsets(topic));
+      const partitions = await whileTopicsSettle(`Kafka end offsets of ${topic} not read`, () => admin.fetchTopicOffsets(topic));
       ends.set(topic, new Map(partitions.map((p) => [p.partition, p.high])));
     }
     return ends;
