@@ -467,6 +467,38 @@ describe('SMS and WhatsApp through Twilio (standalone process)', () => {
       expect(last!.body).toBe('Sanne (medewerker): Fijn!');
     });
 
+    it("STOP on WhatsApp silences that channel only (WhatsApp's policy; Twilio handles it for SMS alone); START resubscribes", async () => {
+      const phone = newNumber();
+      const from = `whatsapp:${phone}`;
+      await inbound(from, 'Hoe lang duurt de levering?');
+      await twilioApi.waitFor(from, 2);
+      await inbound(from, 'Stop');
+      const [, , confirmation] = await twilioApi.waitFor(from, 3);
+      expect(confirmation).toMatchObject({ from: `whatsapp:${WHATSAPP_NUMBER}`, body: 'Je krijgt geen berichten meer van ons. Wil je weer berichten krijgen? Stuur START.' });
+      await inbound(from, 'Wat zijn de openingstijden?');
+      await expectNoMoreTo(from, 3);
+
+      // The same number by SMS was not asked to stop.
+      await inbound(phone, 'Hoe lang duurt de levering?');
+      await twilioApi.waitFor(phone, 2);
+
+      const conversationId = await conversationOf(from);
+      await agent('claim', conversationId);
+      const refused = await agentSays(conversationId, 'Mag ik je iets vragen?');
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'customer_opted_out', message: expect.stringMatching(/STOP on WhatsApp/) });
+      await expectNoMoreTo(from, 3, 300);
+      const { rows } = await sql.query<{ action: string; reason: string }>(`SELECT action, reason FROM audit_log WHERE conversation_id = $1 AND action LIKE 'channel.opted_%'`, [conversationId]);
+      expect(rows).toEqual([{ action: 'channel.opted_out', reason: 'the customer sent a WhatsApp opt-out keyword' }]);
+
+      await inbound(from, 'START');
+      const [, , , started] = await twilioApi.waitFor(from, 4);
+      expect(started!.body).toBe('Je krijgt weer berichten van ons. Geen berichten meer? Stuur STOP.');
+      expect((await agentSays(conversationId, 'Fijn dat je er weer bent.')).status).toBe(202);
+      const last = await twilioApi.waitFor(from, 5);
+      expect(last[4]!.body).toBe('Sanne (medewerker): Fijn dat je er weer bent.');
+    });
+
     it('refuses a template on SMS', async () => {
       const from = newNumber();
       await inbound(from, 'MENS');

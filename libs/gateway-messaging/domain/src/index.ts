@@ -1,4 +1,4 @@
-export * from './lib/keywords/sms-keywords';
+export * from './lib/keywords/compliance-keywords';
 export * from './lib/segments/sms-segments';
 export * from './lib/address/twilio-address';
 export * from './lib/window/whatsapp-window';

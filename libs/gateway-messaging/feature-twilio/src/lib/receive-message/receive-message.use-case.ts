@@ -14,7 +14,7 @@ import {
   saveCustomerMessage,
   type MessageAttachment,
 } from '@pegamento/data-access-conversations';
-import { classifySmsKeyword, localeForPhone, parseTwilioAddress, type TwilioAddress } from '@pegamento/gateway-messaging-domain';
+import { classifyComplianceKeyword, localeForPhone, parseTwilioAddress, type TwilioAddress } from '@pegamento/gateway-messaging-domain';
 import { maskSpecialData, parseTenantSettings, resolveLocale, t } from '@pegamento/shared-domain';
 import { TWILIO_SETTINGS, type TwilioSettings } from '../twilio-messaging.config';
 import { TwilioErrorCode, TwilioException } from '../twilio-messaging.exception';
@@ -106,7 +106,8 @@ export class ReceiveMessageUseCase {
     );
 
     const events: AnyEvent[] = [];
-    const keyword = from.channel === 'sms' ? classifySmsKeyword(text, { optedOut: identity.optedOutAt !== null }) : null;
+    // STOP/START/HELP on SMS and on WhatsApp alike; the opt-out is the channel's (an SMS STOP leaves WhatsApp as it was).
+    const keyword = classifyComplianceKeyword(text, { optedOut: identity.optedOutAt !== null });
     if (keyword === 'opt_out' || keyword === 'opt_in') {
       if (keyword === 'opt_out') identity.optedOutAt = now;
       else {
@@ -120,7 +121,7 @@ export class ReceiveMessageUseCase {
           payload: {
             action: keyword === 'opt_out' ? 'channel.opted_out' : 'channel.opted_in',
             actor: { type: 'customer', id: contact.id },
-            reason: keyword === 'opt_out' ? 'the customer sent an SMS opt-out keyword' : 'the customer sent an SMS opt-in keyword',
+            reason: `the customer sent ${from.channel === 'sms' ? 'an SMS' : 'a WhatsApp'} ${keyword === 'opt_out' ? 'opt-out' : 'opt-in'} keyword`,
             details: { channel: from.channel, identityId: identity.id },
           },
         }),

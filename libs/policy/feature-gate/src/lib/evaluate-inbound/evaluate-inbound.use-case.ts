@@ -92,7 +92,7 @@ export class EvaluateInboundUseCase {
     const locale = conversation.locale;
     const text =
       keyword === 'opt_out' ? t('sms.stopped', locale) : keyword === 'opt_in' ? t('sms.started', locale) : helpText(await readTenantSettings(manager, conversation.tenantId), locale);
-    await this.notifier.notice(manager, conversation, text, event, `sms.keyword.${keyword}`, true);
+    await this.notifier.notice(manager, conversation, text, event, `${conversation.channel}.keyword.${keyword}`, true);
   }
 
   private async escalation(

@@ -6,8 +6,8 @@ import { HandoffErrorCode, HandoffException } from '../../handoff.exception';
 export const DEFAULT_WHATSAPP_WINDOW_HOURS = 24;
 
 /**
- * What an agent may send on the conversation's channel (R28, R30): nothing to an SMS
- * number that sent STOP; on WhatsApp, free text only within the window after the
+ * What an agent may send on the conversation's channel (R28, R30): nothing to a number
+ * that sent STOP on that channel (SMS or WhatsApp); on WhatsApp, free text only within the window after the
  * customer's last message, and an approved template (POST …/templates) after that.
  */
 export async function assertAgentMaySend(
@@ -22,8 +22,9 @@ export async function assertAgentMaySend(
   }
   if (conversation.channel !== 'sms' && conversation.channel !== 'whatsapp') return;
   const identity = conversation.channelIdentityId ? await manager.getRepository(ChannelIdentityEntity).findOneBy({ id: conversation.channelIdentityId }) : null;
-  if (conversation.channel === 'sms' && identity?.optedOutAt) {
-    throw new HandoffException(HandoffErrorCode.OptedOut, 'The customer sent STOP to this number: nothing can be sent until they send START.');
+  if (identity?.optedOutAt) {
+    const channel = conversation.channel === 'sms' ? 'SMS' : 'WhatsApp';
+    throw new HandoffException(HandoffErrorCode.OptedOut, `The customer sent STOP on ${channel}: nothing can be sent there until they send START.`);
   }
   if (conversation.channel === 'whatsapp' && kind === 'text') {
     // The customer's last message: on the identity (any conversation of that number), or in this conversation.

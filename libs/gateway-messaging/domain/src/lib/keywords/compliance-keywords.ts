@@ -1,11 +1,13 @@
 /**
- * SMS compliance keywords (R30; CTIA and Twilio's defaults, plus Dutch). Only a whole
- * message counts ("STOP", " stop! "), never a word inside a sentence ("stop met mijn
- * abonnement" is a question for the assistant or a person).
+ * Compliance keywords (R30; CTIA and Twilio's defaults, plus Dutch), on SMS and on
+ * WhatsApp alike: WhatsApp's policy requires honouring a request to stop, and Twilio
+ * processes these words for SMS only. Only a whole message counts ("STOP", " stop! "),
+ * never a word inside a sentence ("stop met mijn abonnement" is a question for the
+ * assistant or a person).
  */
-export type SmsKeyword = 'opt_out' | 'opt_in' | 'help';
+export type ComplianceKeyword = 'opt_out' | 'opt_in' | 'help';
 
-/** Stop every further message to the number. */
+/** Stop every further message to the number on that channel. */
 export const OPT_OUT_KEYWORDS: readonly string[] = [
   'STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'CANCEL',
   // Dutch
@@ -31,8 +33,8 @@ export function normaliseKeyword(text: string): string {
     .toUpperCase();
 }
 
-/** The compliance keyword a whole SMS is, if it is one. */
-export function classifySmsKeyword(text: string, options: { optedOut: boolean }): SmsKeyword | null {
+/** The compliance keyword a whole SMS or WhatsApp message is, if it is one. */
+export function classifyComplianceKeyword(text: string, options: { optedOut: boolean }): ComplianceKeyword | null {
   const word = normaliseKeyword(text);
   if (word.length === 0 || word.length > 16) return null;
   if (OPT_OUT_KEYWORDS.includes(word)) return 'opt_out';

@@ -1,31 +1,31 @@
-import { classifySmsKeyword, normaliseKeyword } from './sms-keywords';
+import { classifyComplianceKeyword, normaliseKeyword } from './compliance-keywords';
 
 describe('SMS compliance keywords', () => {
   it.each(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'CANCEL', 'AFMELDEN', 'stop', ' Stop! ', 'stop all', 'Afmelden.'])(
     'reads %j as an opt-out',
     (text) => {
-      expect(classifySmsKeyword(text, { optedOut: false })).toBe('opt_out');
+      expect(classifyComplianceKeyword(text, { optedOut: false })).toBe('opt_out');
     },
   );
 
   it.each(['START', 'unstop', 'Start.'])('reads %j as an opt-in', (text) => {
-    expect(classifySmsKeyword(text, { optedOut: true })).toBe('opt_in');
-    expect(classifySmsKeyword(text, { optedOut: false })).toBe('opt_in');
+    expect(classifyComplianceKeyword(text, { optedOut: true })).toBe('opt_in');
+    expect(classifyComplianceKeyword(text, { optedOut: false })).toBe('opt_in');
   });
 
   it('reads YES as an opt-in only from a number that opted out', () => {
-    expect(classifySmsKeyword('yes', { optedOut: true })).toBe('opt_in');
-    expect(classifySmsKeyword('yes', { optedOut: false })).toBeNull();
+    expect(classifyComplianceKeyword('yes', { optedOut: true })).toBe('opt_in');
+    expect(classifyComplianceKeyword('yes', { optedOut: false })).toBeNull();
   });
 
   it.each(['HELP', 'info', 'Help?'])('reads %j as a request for help', (text) => {
-    expect(classifySmsKeyword(text, { optedOut: false })).toBe('help');
+    expect(classifyComplianceKeyword(text, { optedOut: false })).toBe('help');
   });
 
   it.each(['stop met mijn abonnement', 'Kan ik stoppen?', 'help me met mijn bestelling', '', '   ', 'MENS', 'STOP STOP STOP STOP STOP'])(
     'leaves %j to the conversation',
     (text) => {
-      expect(classifySmsKeyword(text, { optedOut: false })).toBeNull();
+      expect(classifyComplianceKeyword(text, { optedOut: false })).toBeNull();
     },
   );
 
