@@ -170,6 +170,16 @@ describe('SMS and WhatsApp through Twilio (standalone process)', () => {
 
   const bodies = (messages: FakeTwilioMessage[]) => messages.map((m) => m.body ?? '');
 
+  /** After a STOP (three messages sent to `from`): START gets its confirmation, and the claimed agent's text goes out again. */
+  async function expectStartResubscribes(from: string, conversationId: string): Promise<void> {
+    await inbound(from, 'START');
+    const [, , , started] = await twilioApi.waitFor(from, 4);
+    expect(started!.body).toBe('Je krijgt weer berichten van ons. Geen berichten meer? Stuur STOP.');
+    expect((await agentSays(conversationId, 'Fijn dat je er weer bent.')).status).toBe(202);
+    const last = await twilioApi.waitFor(from, 5);
+    expect(last[4]!.body).toBe('Sanne (medewerker): Fijn dat je er weer bent.');
+  }
+
   describe('webhook signatures', () => {
     it('accepts a webhook signed over PUBLIC_BASE_URL and answers 200 with empty TwiML within a second', async () => {
       const from = newNumber();
@@ -335,12 +345,7 @@ describe('SMS and WhatsApp through Twilio (standalone process)', () => {
       expect(afterClaim.deliveryStatus).toBe('failed');
       await expectNoMoreTo(from, 3, 300);
 
-      await inbound(from, 'START');
-      const [, , , started] = await twilioApi.waitFor(from, 4);
-      expect(started!.body).toBe('Je krijgt weer berichten van ons. Geen berichten meer? Stuur STOP.');
-      expect((await agentSays(conversationId, 'Fijn dat je er weer bent.')).status).toBe(202);
-      const last = await twilioApi.waitFor(from, 5);
-      expect(last[4]!.body).toBe('Sanne (medewerker): Fijn dat je er weer bent.');
+      await expectStartResubscribes(from, conversationId);
 
       const dutch = newNumber();
       await inbound(dutch, 'afmelden');
@@ -491,12 +496,7 @@ describe('SMS and WhatsApp through Twilio (standalone process)', () => {
       const { rows } = await sql.query<{ action: string; reason: string }>(`SELECT action, reason FROM audit_log WHERE conversation_id = $1 AND action LIKE 'channel.opted_%'`, [conversationId]);
       expect(rows).toEqual([{ action: 'channel.opted_out', reason: 'the customer sent a WhatsApp opt-out keyword' }]);
 
-      await inbound(from, 'START');
-      const [, , , started] = await twilioApi.waitFor(from, 4);
-      expect(started!.body).toBe('Je krijgt weer berichten van ons. Geen berichten meer? Stuur STOP.');
-      expect((await agentSays(conversationId, 'Fijn dat je er weer bent.')).status).toBe(202);
-      const last = await twilioApi.waitFor(from, 5);
-      expect(last[4]!.body).toBe('Sanne (medewerker): Fijn dat je er weer bent.');
+      await expectStartResubscribes(from, conversationId);
     });
 
     it('refuses a template on SMS', async () => {
